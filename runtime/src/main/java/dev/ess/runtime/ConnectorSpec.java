@@ -1,0 +1,105 @@
+package dev.ess.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A connector's settings, as its manifest declares them. Generated connectors build one with
+ * {@link #builder(String)}; values the manifest leaves out take the defaults shown here.
+ *
+ * @param id the connector id; its queue is {@code ess.<id>}
+ * @param listenTopic the routing-key pattern bound on the {@code hms.events} exchange
+ * @param targetUrl the partner's endpoint address; the environment's {@code TARGET_URL} wins
+ * @param fields the event fields the connector forwards
+ * @param key the field that orders events: events of one key reach the partner in order
+ * @param heartbeatSec seconds between heartbeats
+ * @param maxRetry attempts after the first before an event is parked
+ * @param parallelism how many keys are delivered at once
+ */
+public record ConnectorSpec(
+        String id,
+        String listenTopic,
+        String targetUrl,
+        List<String> fields,
+        String key,
+        int heartbeatSec,
+        int maxRetry,
+        int parallelism) {
+
+    public static final int DEFAULT_HEARTBEAT_SEC = 30;
+    public static final int DEFAULT_MAX_RETRY = 5;
+    public static final int DEFAULT_PARALLELISM = 1;
+
+    public ConnectorSpec {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(listenTopic, "listenTopic");
+        Objects.requireNonNull(targetUrl, "targetUrl");
+        fields = List.copyOf(fields);
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** The durable queue the connector consumes. */
+    public String queue() {
+        return "ess." + id;
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Builds a {@link ConnectorSpec}; the key defaults to the first field. */
+    public static final class Builder {
+        private final String id;
+        private String listenTopic;
+        private String targetUrl;
+        private List<String> fields = List.of();
+        private String key;
+        private int heartbeatSec = DEFAULT_HEARTBEAT_SEC;
+        private int maxRetry = DEFAULT_MAX_RETRY;
+        private int parallelism = DEFAULT_PARALLELISM;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder listenTopic(String listenTopic) {
+            this.listenTopic = listenTopic;
+            return this;
+        }
+
+        public Builder targetUrl(String targetUrl) {
+            this.targetUrl = targetUrl;
+            return this;
+        }
+
+        public Builder fields(String... fields) {
+            this.fields = List.of(fields);
+            return this;
+        }
+
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        public Builder heartbeatSec(int heartbeatSec) {
+            this.heartbeatSec = heartbeatSec;
+            return this;
+        }
+
+        public Builder maxRetry(int maxRetry) {
+            this.maxRetry = maxRetry;
+            return this;
+        }
+
+        public Builder parallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        public ConnectorSpec build() {
+            String orderKey = key != null ? key : fields.isEmpty() ? "" : fields.get(0);
+            return new ConnectorSpec(id, listenTopic, targetUrl, fields, orderKey, heartbeatSec, maxRetry, parallelism);
+        }
+    }
+}
