@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -147,6 +153,33 @@ public final class Event {
 
     public boolean requiredBool(String path) {
         return required(path, bool(path));
+    }
+
+    /**
+     * The field as a date: an ISO-8601 date ({@code 2024-05-01}), or the local date of an ISO-8601
+     * date-time ({@code 2024-05-01T09:30:00Z}, {@code 2024-05-01T09:30:00}).
+     */
+    public LocalDate date(String path) {
+        String text = text(path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.strip(),
+                    OffsetDateTime::from, LocalDateTime::from);
+            return LocalDate.from(parsed);
+        } catch (DateTimeException e) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeException notADate) {
+                throw new MalformedEventException("field '" + path + "' must be an ISO-8601 date or date-time, found '"
+                        + text + "'");
+            }
+        }
+    }
+
+    public LocalDate requiredDate(String path) {
+        return required(path, date(path));
     }
 
     @Override

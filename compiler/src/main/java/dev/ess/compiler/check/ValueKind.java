@@ -1,0 +1,38 @@
+package dev.ess.compiler.check;
+
+import dev.ess.compiler.wsdl.BuiltinType;
+
+/** What kind of value flows through a mapping line, as far as the checker cares. */
+public enum ValueKind {
+    TEXT("text"),
+    WHOLE_NUMBER("a whole number"),
+    DECIMAL("a decimal number"),
+    BOOLEAN("true or false"),
+    /** Only a field read through date(...) has it: an ISO-8601 date or date-time. */
+    DATE("a date");
+
+    private final String description;
+
+    ValueKind(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether a value of this kind can be stored where {@code wanted} is expected. */
+    public boolean fits(ValueKind wanted) {
+        return this == wanted || this == WHOLE_NUMBER && wanted == DECIMAL;
+    }
+
+    static ValueKind of(BuiltinType type) {
+        return switch (type) {
+            case STRING -> TEXT;
+            case INT, LONG -> WHOLE_NUMBER;
+            case DECIMAL -> DECIMAL;
+            case BOOLEAN -> BOOLEAN;
+            case DATE, DATE_TIME -> throw new IllegalArgumentException("no value kind for " + type);
+        };
+    }
+}

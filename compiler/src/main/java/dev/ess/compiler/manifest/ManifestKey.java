@@ -1,0 +1,53 @@
+package dev.ess.compiler.manifest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The keys a manifest may hold, with an example of each for hints. */
+enum ManifestKey {
+    ID("id", true, "city2dmv"),
+    LISTEN_TOPIC("listen_topic", true, "\"permits.changed\""),
+    TARGET_URL("target_url", true, "\"https://partner.example/soap\""),
+    FIELDS("fields", true, "[\"permit_id\", \"street\"]"),
+    HEARTBEAT_SEC("heartbeat_sec", false, "30"),
+    KEY("key", false, "permit_id"),
+    MAX_RETRY("max_retry", false, "5"),
+    PARALLELISM("parallelism", false, "4"),
+    DEBOUNCE_SEC("debounce_sec", false, "2"),
+    REPLAY_WINDOW("replay_window", false, "15m"),
+    WSDL("wsdl", false, "partner.wsdl"),
+    OPERATION("operation", false, "submitPermit"),
+    MAPPING("mapping", false, "partner.essmap"),
+    PING_URL("ping_url", false, "\"https://partner.example/health\"");
+
+    private final String yamlName;
+    private final boolean required;
+    private final String example;
+
+    ManifestKey(String yamlName, boolean required, String example) {
+        this.yamlName = yamlName;
+        this.required = required;
+        this.example = example;
+    }
+
+    String yamlName() {
+        return yamlName;
+    }
+
+    boolean required() {
+        return required;
+    }
+
+    String example() {
+        return example;
+    }
+
+    static Optional<ManifestKey> named(String yamlName) {
+        return Arrays.stream(values()).filter(k -> k.yamlName.equals(yamlName)).findFirst();
+    }
+
+    static List<String> names() {
+        return Arrays.stream(values()).map(ManifestKey::yamlName).toList();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ess.runtime;
+
+import dev.ess.runtime.store.EventStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a connector runs on this machine, as opposed to what its manifest says.
+ *
+ * <p>{@link #fromEnvironment(Map)} reads {@value #BUS_URL} (required), {@value #TARGET_URL} and
+ * {@value #ESS_DB}; tests and demos use {@link #builder(String)}.
+ *
+ * @param busUrl the AMQP URI of the bus
+ * @param targetUrl the partner's endpoint, overriding the manifest's; {@code null} to keep it
+ * @param database the store: a SQLite file path or a {@code jdbc:postgresql:} URL
+ * @param prefetch how many unacknowledged messages the broker may send ahead; 0 derives it
+ *     from the connector's parallelism
+ * @param connectTimeout how long connecting to the partner may take
+ * @param requestTimeout how long one call to the partner may take
+ * @param retryInitialDelay the pause before the first retry; later ones double, with jitter
+ * @param retryMaxDelay the longest pause between retries
+ * @param shutdownTimeout how long a stop waits for deliveries in progress
+ */
+public record RuntimeConfig(
+        String busUrl,
+        String targetUrl,
+        String database,
+        int prefetch,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration retryInitialDelay,
+        Duration retryMaxDelay,
+        Duration shutdownTimeout) {
+
+    public static final String BUS_URL = "BUS_URL";
+    public static final String TARGET_URL = "TARGET_URL";
+    public static final String ESS_DB = "ESS_DB";
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RETRY_INITIAL_DELAY = Duration.ofMillis(500);
+    public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
+
+    public RuntimeConfig {
+        Objects.requireNonNull(busUrl, "busUrl");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retryInitialDelay, "retryInitialDelay");
+        Objects.requireNonNull(retryMaxDelay, "retryMaxDelay");
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("prefetch must not be negative, got " + prefetch);
+        }
+    }
+
+    /**
+     * Reads the configuration from environment variables.
+     *
+     * @throws IllegalArgumentException when {@value #BUS_URL} is missing, with a message for the user
+     */
+    public static RuntimeConfig fromEnvironment(Map<String, String> environment) {
+        String busUrl = nonBlank(environment.get(BUS_URL));
+        if (busUrl == null) {
+            throw new IllegalArgumentException(BUS_URL + " is not set: set it to the AMQP URI of the event bus,"
+                    + " e.g. amqp://guest:guest@localhost:5672/");
+        }
+        return builder(busUrl)
+                .targetUrl(nonBlank(environment.get(TARGET_URL)))
+                .database(nonBlank(environment.get(ESS_DB)))
+                .build();
+    }
+
+    public static Builder builder(String busUrl) {
+        return new Builder(busUrl);
+    }
+
+    /** The endpoint to call: {@link #targetUrl()} when set, else the manifest's. */
+    public String targetFor(ConnectorSpec spec) {
+        return targetUrl != null ? targetUrl : spec.targetUrl();
+    }
+
+    /** The prefetch for a connector: enough to keep every lane busy. */
+    public int prefetchFor(ConnectorSpec spec) {
+        return prefetch > 0 ? prefetch : Math.max(16, 4 * Math.max(1, spec.parallelism()));
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Builds a {@link RuntimeConfig}; unset values take the defaults. */
+    public static final class Builder {
+        private final String busUrl;
+        private String targetUrl;
+        private String database = EventStore.DEFAULT_LOCATION;
+        private int prefetch;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration retryInitialDelay = DEFAULT_RETRY_INITIAL_DELAY;
+        private Duration retryMaxDelay = DEFAULT_RETRY_MAX_DELAY;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+        private Builder(String busUrl) {
+            this.busUrl = Objects.requireNonNull(busUrl, "busUrl");
+        }
+
+        public Builder targetUrl(String targetUrl) {
+            this.targetUrl = targetUrl;
+            return this;
+        }
+
+        /** The store location; {@code null} keeps the default {@value EventStore#DEFAULT_LOCATION}. */
+        public Builder database(String database) {
+            this.database = database != null ? database : EventStore.DEFAULT_LOCATION;
+            return this;
+        }
+
+        public Builder prefetch(int prefetch) {
+            this.prefetch = prefetch;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder retryDelays(Duration initial, Duration max) {
+            this.retryInitialDelay = initial;
+            this.retryMaxDelay = max;
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        public RuntimeConfig build() {
+            return new RuntimeConfig(busUrl, targetUrl, database, prefetch, connectTimeout, requestTimeout,
+                    retryInitialDelay, retryMaxDelay, shutdownTimeout);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ess.runtime.bus;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import dev.ess.runtime.delivery.ParkedEventSink;
+import dev.ess.runtime.store.ParkedEvent;
+import java.io.IOException;
+import java.util.Date;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Announces parked events on the durable topic exchange {@value Topology#DEAD_LETTER_EXCHANGE},
+ * routing key = connector id, with the original body and the reason in headers. The store stays
+ * the record of what is parked: a message lost here loses no event.
+ */
+public final class DeadLetterPublisher implements ParkedEventSink {
+
+    public static final String HEADER_CONNECTOR = "x-ess-connector";
+    public static final String HEADER_REASON = "x-ess-reason";
+    public static final String HEADER_ATTEMPTS = "x-ess-attempts";
+    public static final String HEADER_ROUTING_KEY = "x-ess-routing-key";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
+
+    private final Channel channel;
+
+    /** Declares the exchange; the channel becomes this publisher's own. */
+    public DeadLetterPublisher(Channel channel) throws IOException {
+        this.channel = channel;
+        channel.exchangeDeclare(Topology.DEAD_LETTER_EXCHANGE, BuiltinExchangeType.TOPIC, true);
+    }
+
+    @Override
+    public void parked(ParkedEvent event) {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .messageId(event.eventId())
+                .deliveryMode(2)
+                .timestamp(Date.from(event.parkedAt()))
+                .headers(Map.of(
+                        HEADER_CONNECTOR, event.connector(),
+                        HEADER_REASON, event.reason(),
+                        HEADER_ATTEMPTS, event.attempts(),
+                        HEADER_ROUTING_KEY, event.routingKey()))
+                .build();
+        try {
+            // Lanes park concurrently; one publisher at a time on the channel.
+            synchronized (channel) {
+                channel.basicPublish(Topology.DEAD_LETTER_EXCHANGE, event.connector(), properties, event.body());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} event {}: parked, but not announced on {}: {}", event.connector(), event.eventId(),
+                    Topology.DEAD_LETTER_EXCHANGE, e.toString());
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.ess.runtime.cli;
+
+import dev.ess.runtime.ConnectorRuntime;
+import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.RuntimeStartException;
+import dev.ess.runtime.SoapConnector;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a connector found on the class path until the process is told to stop.
+ *
+ * <p>Generated connectors register themselves in
+ * {@code META-INF/services/dev.ess.runtime.SoapConnector}. With one on the class path it runs;
+ * with several, {@code --connector <id>} picks one. Configuration comes from the environment:
+ * {@code BUS_URL} (required), {@code TARGET_URL}, {@code ESS_DB}. On SIGTERM or Ctrl-C it stops
+ * consuming, lets the delivery in progress finish and closes everything before exiting.
+ *
+ * <p>Exit status: 0 after a clean stop, 1 when the connector cannot start, 2 for a usage or
+ * configuration mistake.
+ */
+public final class EssMain {
+
+    static final int OK = 0;
+    static final int START_FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            usage: java -jar <connector>.jar [--connector <id>] [--list] [--help]
+              --connector <id>  the connector to run, when the class path holds several
+              --list            print the connectors on the class path and exit
+            environment:
+              BUS_URL     AMQP URI of the event bus (required), e.g. amqp://guest:guest@localhost:5672/
+              TARGET_URL  partner endpoint, overriding the manifest's target_url
+              ESS_DB      store: a SQLite file (default ./ess.db) or a jdbc:postgresql: URL""";
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    EssMain(Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int status = new EssMain(System.getenv(), System.out, System.err).run(args);
+        if (status != OK) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs to completion: returns at once for mistakes, else when the connector has stopped. */
+    int run(String[] args) {
+        Options options;
+        List<SoapConnector<?, ?, ?>> connectors;
+        SoapConnector<?, ?, ?> connector;
+        RuntimeConfig config;
+        try {
+            options = Options.parse(args);
+            if (options.help()) {
+                out.println(USAGE_TEXT);
+                return OK;
+            }
+            connectors = loadConnectors();
+            if (options.list()) {
+                connectors.forEach(each -> out.println(each.spec().id() + "  " + each.spec().listenTopic()
+                        + " -> " + each.spec().targetUrl()));
+                return OK;
+            }
+            connector = select(connectors, options.connectorId());
+            config = RuntimeConfig.fromEnvironment(environment);
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+        return runUntilStopped(connector, config);
+    }
+
+    private int runUntilStopped(SoapConnector<?, ?, ?> connector, RuntimeConfig config) {
+        ConnectorRuntime runtime;
+        try {
+            runtime = ConnectorRuntime.start(connector, config);
+        } catch (RuntimeStartException e) {
+            err.println("error: " + e.getMessage());
+            return START_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "ess-shutdown"));
+        out.println(runtime.banner());
+        try {
+            runtime.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runtime.close();
+        }
+        return OK;
+    }
+
+    static List<SoapConnector<?, ?, ?>> loadConnectors() throws UsageException {
+        List<SoapConnector<?, ?, ?>> connectors = new ArrayList<>();
+        try {
+            for (SoapConnector<?, ?, ?> connector : ServiceLoader.load(SoapConnector.class)) {
+                connectors.add(connector);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new UsageException("cannot load the connectors on the class path: " + e.getMessage());
+        }
+        connectors.sort(Comparator.comparing(connector -> connector.spec().id()));
+        return connectors;
+    }
+
+    /** Picks the connector to run: the one asked for, or the only one there is. */
+    static SoapConnector<?, ?, ?> select(List<SoapConnector<?, ?, ?>> connectors, String id) throws UsageException {
+        String available = connectors.stream().map(connector -> connector.spec().id()).collect(Collectors.joining(", "));
+        if (connectors.isEmpty()) {
+            throw new UsageException("no connector on the class path (none is registered in"
+                    + " META-INF/services/" + SoapConnector.class.getName() + ")");
+        }
+        if (id == null) {
+            if (connectors.size() > 1) {
+                throw new UsageException("several connectors on the class path (" + available
+                        + "): choose one with --connector <id>");
+            }
+            return connectors.get(0);
+        }
+        return connectors.stream()
+                .filter(connector -> connector.spec().id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new UsageException("no connector '" + id + "' on the class path; available: " + available));
+    }
+
+    record Options(String connectorId, boolean list, boolean help) {
+
+        static Options parse(String[] args) throws UsageException {
+            String connectorId = null;
+            boolean list = false;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--connector" -> {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException("--connector needs a connector id");
+                        }
+                        connectorId = args[++i];
+                    }
+                    case "--list" -> list = true;
+                    case "--help", "-h" -> help = true;
+                    default -> throw new UsageException("unknown argument '" + args[i] + "'; try --help");
+                }
+            }
+            return new Options(connectorId, list, help);
+        }
+    }
+
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package dev.ess.runtime.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The runtime's durable state over plain JDBC: the journal of received events, the offsets of
+ * what the partner acknowledged, and parked events.
+ *
+ * <p>{@link #open(String)} takes the {@code ESS_DB} setting: a file path (SQLite, in WAL mode)
+ * or a {@code jdbc:postgresql:} URL. The schema is created and migrated on open. One JDBC
+ * connection serves all callers, one statement group at a time; every write is committed
+ * before the method returns.
+ */
+public final class EventStore implements AutoCloseable {
+
+    /** The {@code ESS_DB} value used when none is given. */
+    public static final String DEFAULT_LOCATION = "./ess.db";
+
+    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String description;
+
+    private EventStore(Connection connection, Dialect dialect, String description) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /**
+     * Opens the store and brings its schema up to date.
+     *
+     * @param location a SQLite file path, a {@code jdbc:sqlite:} URL or a {@code jdbc:postgresql:} URL
+     * @throws StoreException when the database cannot be reached or migrated
+     */
+    public static EventStore open(String location) {
+        String where = location == null || location.isBlank() ? DEFAULT_LOCATION : location.trim();
+        EventStore store = where.startsWith(POSTGRESQL_PREFIX) ? openPostgresql(where) : openSqlite(where);
+        try {
+            store.migrate();
+        } catch (SQLException | RuntimeException e) {
+            store.close();
+            throw new StoreException("cannot migrate the store at " + store.description + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    /** Where the store lives, without credentials, e.g. {@code sqlite:./ess.db}. */
+    public String description() {
+        return description;
+    }
+
+    /** The schema version the store is at. */
+    public synchronized int schemaVersion() {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            rows.next();
+            int version = rows.getInt(1);
+            connection.commit();
+            return version;
+        } catch (SQLException e) {
+            throw failure("read the schema version", e);
+        }
+    }
+
+    /**
+     * Records an event in the journal unless it is there already, and returns its entry: a new
+     * one, or the earlier one when the bus delivers the same event again.
+     */
+    public synchronized JournalEntry receive(ReceivedEvent event) {
+        String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status, attempts)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (connector, event_id) DO NOTHING";
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, event.connector());
+            statement.setString(2, event.eventId());
+            statement.setString(3, event.routingKey());
+            setNullableString(statement, 4, event.eventKey());
+            statement.setBytes(5, event.body());
+            statement.setLong(6, event.receivedAt().toEpochMilli());
+            statement.setString(7, JournalStatus.RECEIVED.name());
+            statement.executeUpdate();
+            JournalEntry entry = findEntry(event.connector(), event.eventId())
+                    .orElseThrow(() -> new SQLException("journal row vanished after insert"));
+            connection.commit();
+            return entry;
+        } catch (SQLException e) {
+            throw rollback("record event " + event.eventId(), e);
+        }
+    }
+
+    /** Marks an event acknowledged by the partner and moves the topic's offset forward. */
+    public synchronized void markSent(String connector, String eventId, String topic, int attempts, Instant sentAt) {
+        String update = "UPDATE journal SET status = ?, attempts = ?, sent_at = ?, last_error = NULL"
+                + " WHERE connector = ? AND event_id = ?";
+        String offset = "INSERT INTO sync_offsets (connector, topic, last_ts) VALUES (?, ?, ?)"
+                + " ON CONFLICT (connector, topic) DO UPDATE SET last_ts ="
+                + " CASE WHEN excluded.last_ts > sync_offsets.last_ts THEN excluded.last_ts ELSE sync_offsets.last_ts END";
+        try (PreparedStatement journal = connection.prepareStatement(update);
+                PreparedStatement offsets = connection.prepareStatement(offset)) {
+            journal.setString(1, JournalStatus.SENT.name());
+            journal.setInt(2, attempts);
+            journal.setLong(3, sentAt.toEpochMilli());
+            journal.setString(4, connector);
+            journal.setString(5, eventId);
+            journal.executeUpdate();
+            offsets.setString(1, connector);
+            offsets.setString(2, topic);
+            offsets.setLong(3, sentAt.toEpochMilli());
+            offsets.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            throw rollback("mark event " + eventId + " sent", e);
+        }
+    }
+
+    /** Records a failed send that will be retried. */
+    public synchronized void recordFailure(String connector, String eventId, int attempts, String error) {
+        String update = "UPDATE journal SET attempts = ?, last_error = ? WHERE connector = ? AND event_id = ?";
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
+            statement.setInt(1, attempts);
+            statement.setString(2, error);
+            statement.setString(3, connector);
+            statement.setString(4, eventId);
+            statement.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            throw rollback("record a failure of event " + eventId, e);
+        }
+    }
+
+    /** Gives up on a journalled event: it keeps its body in the parked table, with the reason. */
+    public synchronized void park(String connector, String eventId, String reason, int attempts, Instant parkedAt) {
+        String update = "UPDATE journal SET status = ?, attempts = ?, last_error = ? WHERE connector = ? AND event_id = ?";
+        String copy = "INSERT INTO parked (connector, event_id, routing_key, event_key, body, reason, attempts, parked_at)"
+                + " SELECT connector, event_id, routing_key, event_key, body, ?, ?, ? FROM journal"
+                + " WHERE connector = ? AND event_id = ?"
+                + " ON CONFLICT (connector, event_id) DO UPDATE SET"
+                + " reason = excluded.reason, attempts = excluded.attempts, parked_at = excluded.parked_at";
+        try (PreparedStatement journal = connection.prepareStatement(update);
+                PreparedStatement parked = connection.prepareStatement(copy)) {
+            journal.setString(1, JournalStatus.PARKED.name());
+            journal.setInt(2, attempts);
+            journal.setString(3, reason);
+            journal.setString(4, connector);
+            journal.setString(5, eventId);
+            journal.executeUpdate();
+            parked.setString(1, reason);
+            parked.setInt(2, attempts);
+            parked.setLong(3, parkedAt.toEpochMilli());
+            parked.setString(4, connector);
+            parked.setString(5, eventId);
+            if (parked.executeUpdate() != 1) {
+                throw new SQLException("event " + eventId + " of " + connector + " is not in the journal");
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw rollback("park event " + eventId, e);
+        }
+    }
+
+    /** The journal entry of an event, if the event was received. */
+    public synchronized Optional<JournalEntry> find(String connector, String eventId) {
+        try {
+            Optional<JournalEntry> entry = findEntry(connector, eventId);
+            connection.commit();
+            return entry;
+        } catch (SQLException e) {
+            throw rollback("read event " + eventId, e);
+        }
+    }
+
+    /** When the partner last acknowledged an event of this topic for this connector. */
+    public synchronized Optional<Instant> lastSent(String connector, String topic) {
+        String query = "SELECT last_ts FROM sync_offsets WHERE connector = ? AND topic = ?";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            statement.setString(2, topic);
+            Optional<Instant> lastTs;
+            try (ResultSet rows = statement.executeQuery()) {
+                lastTs = rows.next() ? Optional.of(Instant.ofEpochMilli(rows.getLong(1))) : Optional.empty();
+            }
+            connection.commit();
+            return lastTs;
+        } catch (SQLException e) {
+            throw rollback("read the offset of " + topic, e);
+        }
+    }
+
+    /** The connector's parked events, oldest first. */
+    public synchronized List<ParkedEvent> parked(String connector) {
+        String query = "SELECT event_id, routing_key, event_key, body, reason, attempts, parked_at FROM parked"
+                + " WHERE connector = ? ORDER BY parked_at, event_id";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            List<ParkedEvent> events = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new ParkedEvent(connector, rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getBytes(4), rows.getString(5), rows.getInt(6), Instant.ofEpochMilli(rows.getLong(7))));
+                }
+            }
+            connection.commit();
+            return events;
+        } catch (SQLException e) {
+            throw rollback("read parked events", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventStore[" + description + "]";
+    }
+
+    private static EventStore openSqlite(String location) {
+        String path = location.startsWith(SQLITE_PREFIX) ? location.substring(SQLITE_PREFIX.length()) : location;
+        String description = "sqlite:" + path;
+        try {
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // FULL: a committed event survives a power cut, which the broker ack relies on.
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            Connection connection = config.createConnection(SQLITE_PREFIX + path);
+            connection.setAutoCommit(false);
+            return new EventStore(connection, Dialect.SQLITE, description);
+        } catch (Exception e) {
+            throw new StoreException("cannot open the store " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EventStore openPostgresql(String url) {
+        String description = redactedPostgresqlUrl(url);
+        try {
+            Connection connection = DriverManager.getConnection(url);
+            connection.setAutoCommit(false);
+            return new EventStore(connection, Dialect.POSTGRESQL, description);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The URL without its parameters, which may hold a password. */
+    static String redactedPostgresqlUrl(String url) {
+        int query = url.indexOf('?');
+        return "postgresql:" + (query < 0 ? url : url.substring(0, query)).substring(POSTGRESQL_PREFIX.length());
+    }
+
+    private void migrate() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+            connection.commit();
+            if (dialect == Dialect.POSTGRESQL) {
+                // Instances starting together migrate one after the other; SQLite's IMMEDIATE
+                // transactions already serialise them.
+                statement.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
+            }
+            int current;
+            try (ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                rows.next();
+                current = rows.getInt(1);
+            }
+            if (current > Migrations.latestVersion()) {
+                throw new StoreException("the store's schema is at version " + current
+                        + ", newer than this runtime knows (" + Migrations.latestVersion() + "); upgrade the runtime");
+            }
+            for (Migrations.Migration migration : Migrations.ALL) {
+                if (migration.version() > current) {
+                    apply(statement, migration);
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private void apply(Statement statement, Migrations.Migration migration) throws SQLException {
+        for (String sql : migration.statements()) {
+            statement.executeUpdate(dialect.render(sql));
+        }
+        try (PreparedStatement record = connection.prepareStatement(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+            record.setInt(1, migration.version());
+            record.setString(2, migration.description());
+            record.setLong(3, Instant.now().toEpochMilli());
+            record.executeUpdate();
+        }
+    }
+
+    private Optional<JournalEntry> findEntry(String connector, String eventId) throws SQLException {
+        String query = "SELECT routing_key, event_key, received_at, status, attempts, last_error, sent_at FROM journal"
+                + " WHERE connector = ? AND event_id = ?";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            statement.setString(2, eventId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                long sentAt = rows.getLong(7);
+                Instant sent = rows.wasNull() ? null : Instant.ofEpochMilli(sentAt);
+                return Optional.of(new JournalEntry(connector, eventId, rows.getString(1), rows.getString(2),
+                        Instant.ofEpochMilli(rows.getLong(3)), JournalStatus.valueOf(rows.getString(4)),
+                        rows.getInt(5), rows.getString(6), sent));
+            }
+        }
+    }
+
+    private static void setNullableString(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private StoreException rollback(String action, SQLException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException suppressed) {
+            cause.addSuppressed(suppressed);
+        }
+        return failure(action, cause);
+    }
+
+    private StoreException failure(String action, SQLException cause) {
+        return new StoreException("store " + description + ": cannot " + action + ": " + cause.getMessage(), cause);
+    }
+}

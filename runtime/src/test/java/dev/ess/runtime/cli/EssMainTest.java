@@ -1,0 +1,122 @@
+package dev.ess.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ess.runtime.ConnectorSpec;
+import dev.ess.runtime.Event;
+import dev.ess.runtime.SoapConnector;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EssMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void runsTheOnlyConnectorWithoutBeingTold() throws Exception {
+        SoapConnector<?, ?, ?> only = connector("city2dmv");
+        assertSame(only, EssMain.select(List.of(only), null));
+    }
+
+    @Test
+    void asksWhichConnectorWhenThereAreSeveral() {
+        List<SoapConnector<?, ?, ?>> several = List.of(connector("a2b"), connector("city2dmv"));
+        EssMain.UsageException e = assertThrows(EssMain.UsageException.class, () -> EssMain.select(several, null));
+        assertEquals("several connectors on the class path (a2b, city2dmv): choose one with --connector <id>", e.getMessage());
+        e = assertThrows(EssMain.UsageException.class, () -> EssMain.select(several, "city2fbi"));
+        assertEquals("no connector 'city2fbi' on the class path; available: a2b, city2dmv", e.getMessage());
+    }
+
+    @Test
+    void findsTheConnectorsRegisteredAsServices() throws Exception {
+        assertEquals(List.of("registered"),
+                EssMain.loadConnectors().stream().map(connector -> connector.spec().id()).toList());
+    }
+
+    @Test
+    void reportsAMissingBusUrlAsAUsageError() {
+        assertEquals(EssMain.USAGE, main(Map.of()).run(new String[0]));
+        assertTrue(err().startsWith("error: BUS_URL is not set"), err());
+    }
+
+    @Test
+    void reportsAnUnreachableBusAsAStartFailure() {
+        Map<String, String> environment = Map.of("BUS_URL", "amqp://guest:secret@127.0.0.1:1/", "ESS_DB", "jdbc:sqlite::memory:");
+        assertEquals(EssMain.START_FAILED, main(environment).run(new String[0]));
+        assertTrue(err().startsWith("error: connector registered cannot start: cannot connect to the bus at"
+                + " amqp://guest:***@127.0.0.1:1/"), err());
+    }
+
+    @Test
+    void rejectsUnknownArguments() {
+        assertEquals(EssMain.USAGE, main(Map.of()).run(new String[] {"--conector", "x"}));
+        assertEquals("error: unknown argument '--conector'; try --help", err().strip());
+    }
+
+    @Test
+    void listsConnectors() {
+        assertEquals(EssMain.OK, main(Map.of()).run(new String[] {"--list"}));
+        assertEquals("registered  registered.events -> http://127.0.0.1:1/registered", out().strip());
+    }
+
+    private EssMain main(Map<String, String> environment) {
+        return new EssMain(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    static SoapConnector<?, ?, ?> connector(String id) {
+        return new NamedConnector(id);
+    }
+
+    /** A connector that is never run, only selected. */
+    static class NamedConnector implements SoapConnector<Object, Object, Object> {
+        private final ConnectorSpec spec;
+
+        NamedConnector(String id) {
+            spec = ConnectorSpec.builder(id).listenTopic(id + ".events").targetUrl("http://127.0.0.1:1/" + id).build();
+        }
+
+        @Override
+        public ConnectorSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Object createPort() {
+            throw new UnsupportedOperationException("not a real port");
+        }
+
+        @Override
+        public Object map(Event event) {
+            return event;
+        }
+
+        @Override
+        public Object send(Object port, Object request) {
+            return request;
+        }
+    }
+
+    /** Registered in META-INF/services for {@link #findsTheConnectorsRegisteredAsServices()}. */
+    public static final class RegisteredConnector extends NamedConnector {
+        public RegisteredConnector() {
+            super("registered");
+        }
+    }
+}

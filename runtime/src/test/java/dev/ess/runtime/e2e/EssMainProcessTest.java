@@ -1,0 +1,120 @@
+package dev.ess.runtime.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import dev.ess.broker.EmbeddedBroker;
+import dev.ess.runtime.bus.BusConnection;
+import dev.ess.runtime.bus.Topology;
+import dev.ess.runtime.cli.EssMain;
+import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.JournalStatus;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link EssMain} as users run it: a separate JVM that finds its connector with ServiceLoader,
+ * prints its banner, delivers, and on SIGTERM finishes the call in progress before exiting.
+ */
+class EssMainProcessTest {
+
+    private static EmbeddedBroker broker;
+    private static PermitPartner partner;
+
+    @TempDir
+    Path tempDir;
+
+    @BeforeAll
+    static void startBrokerAndPartner() throws Exception {
+        broker = EmbeddedBroker.start();
+        partner = PermitPartner.publish();
+    }
+
+    @AfterAll
+    static void stop() {
+        partner.close();
+        broker.close();
+    }
+
+    @Test
+    void deliversAndStopsCleanlyOnSigterm() throws Exception {
+        String id = "proc-" + UUID.randomUUID().toString().substring(0, 8);
+        Path database = tempDir.resolve("ess.db");
+        Path stderr = tempDir.resolve("stderr.log");
+        Process process = startEssMain(id, database, stderr);
+        try (BusConnection bus = BusConnection.open(broker.amqpUri(), "process-test")) {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String banner = stdout.readLine();
+            assertTrue(banner != null && banner.startsWith("ESS connector " + id + ": queue ess." + id), banner
+                    + "\n" + Files.readString(stderr));
+            Channel channel = bus.openChannel();
+            channel.confirmSelect();
+
+            publish(channel, "evt-fast", "P-1");
+            awaitTrue("the partner receives the first permit", () -> partner.received().size() == 1);
+
+            partner.delayCalls(1_500);
+            publish(channel, "evt-slow", "P-2");
+            awaitTrue("the slow call is in progress", () -> partner.calls() == 2);
+            process.destroy();
+
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process exits");
+            assertEquals(143, process.exitValue(), "terminated by SIGTERM after the shutdown hook ran");
+            assertEquals(2, partner.received().size(), "the call in progress completed");
+            assertEquals(0, channel.queueDeclarePassive("ess." + id).getMessageCount(), "and was acked");
+            String log = Files.readString(stderr);
+            assertTrue(log.contains(id + " stopped"), log);
+        } finally {
+            process.destroyForcibly();
+            partner.reset();
+        }
+        try (EventStore store = EventStore.open(database.toString())) {
+            assertEquals(JournalStatus.SENT, store.find(id, "evt-slow").orElseThrow().status());
+        }
+    }
+
+    private Process startEssMain(String id, Path database, Path stderr) throws Exception {
+        Path services = tempDir.resolve("services/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve("dev.ess.runtime.SoapConnector"), EnvironmentPermitConnector.class.getName() + "\n");
+        String classPath = tempDir.resolve("services") + File.pathSeparator + System.getProperty("java.class.path");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath, EssMain.class.getName(), "--connector", id)
+                .redirectError(stderr.toFile());
+        builder.environment().put("BUS_URL", broker.amqpUri());
+        builder.environment().put("TARGET_URL", partner.address());
+        builder.environment().put("ESS_DB", database.toString());
+        builder.environment().put("ESS_TEST_CONNECTOR_ID", id);
+        builder.environment().put("ESS_TEST_PARTNER_WSDL", partner.address() + "?wsdl");
+        return builder.start();
+    }
+
+    private static void publish(Channel channel, String messageId, String permitId) throws Exception {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().messageId(messageId).deliveryMode(2).build();
+        channel.basicPublish(Topology.EVENTS_EXCHANGE, "permits.changed", properties,
+                ("{\"permit_id\":\"" + permitId + "\"}").getBytes(StandardCharsets.UTF_8));
+        channel.waitForConfirmsOrDie(5_000);
+    }
+
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

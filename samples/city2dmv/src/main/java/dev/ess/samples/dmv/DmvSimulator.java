@@ -1,0 +1,103 @@
+package dev.ess.samples.dmv;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ess.samples.soap.dmv.Permit;
+import jakarta.xml.ws.Endpoint;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The State DMV's permit service, simulated: a real JAX-WS endpoint of {@code dmv.wsdl} on the
+ * JDK's HTTP server. It prints every SOAP request it receives and keeps the permits for tests.
+ *
+ * <p>Run it on its own with {@code java -cp city2dmv.jar dev.ess.samples.dmv.DmvSimulator [port]}.
+ */
+public final class DmvSimulator implements AutoCloseable {
+
+    public static final String PATH = "/soap/permits";
+
+    static {
+        // Without it the JDK's HTTP server answers each call only after a delayed ACK (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Endpoint endpoint;
+    private final PermitDesk desk;
+
+    private DmvSimulator(HttpServer server, ExecutorService executor, Endpoint endpoint, PermitDesk desk) {
+        this.server = server;
+        this.executor = executor;
+        this.endpoint = endpoint;
+        this.desk = desk;
+    }
+
+    /**
+     * Starts the simulator on 127.0.0.1.
+     *
+     * @param port the port to listen on, 0 for any free one
+     * @param log where each received SOAP request is printed, or {@code null} for silence
+     */
+    public static DmvSimulator start(int port, PrintStream log) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + port, e);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        server.setExecutor(executor);
+        PermitDesk desk = new PermitDesk();
+        Endpoint endpoint = Endpoint.create(desk);
+        if (log != null) {
+            endpoint.getBinding().setHandlerChain(List.of(new SoapRequestPrinter(log)));
+        }
+        endpoint.publish(server.createContext(PATH));
+        server.start();
+        return new DmvSimulator(server, executor, endpoint, desk);
+    }
+
+    /** The endpoint address, for a connector's {@code TARGET_URL}. */
+    public String address() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+    }
+
+    /** Every permit received so far, in arrival order. */
+    public List<Permit> received() {
+        return desk.received();
+    }
+
+    /** Waits until a permit with this id has arrived. */
+    public boolean awaitPermit(String permitId, Duration timeout) throws InterruptedException {
+        return desk.awaitPermit(permitId, timeout);
+    }
+
+    @Override
+    public void close() {
+        endpoint.stop();
+        server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8088;
+        DmvSimulator simulator = start(port, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        System.out.println("DMV simulator listening on " + simulator.address());
+        Thread.currentThread().join();
+    }
+}
