@@ -1,0 +1,73 @@
+package dev.ess.samples.city2dmv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ess.runtime.ConnectorRuntime;
+import dev.ess.runtime.RuntimeConfig;
+import dev.ess.samples.dmv.DmvSimulator;
+import dev.ess.samples.soap.dmv.Permit;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The generated city2dmv connector in this JVM, on a real broker, against the DMV simulator:
+ * the city publishes, the DMV receives the mapped SOAP request, the bus message is acked.
+ */
+class City2dmvEndToEndTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String QUEUE = "ess.city2dmv";
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void permitChangeReachesTheDmvAndIsAcked(BusUnderTest busUnderTest) throws Exception {
+        String busUri = busUnderTest.uri();
+        String permitId = "P-" + UUID.randomUUID();
+        try (DmvSimulator dmv = DmvSimulator.start(0, new PrintStream(OutputStream.nullOutputStream()));
+                EventBus bus = EventBus.connect(busUri)) {
+            RuntimeConfig config = RuntimeConfig.builder(busUri)
+                    .targetUrl(dmv.address())
+                    .database(work.resolve("ess.db").toString())
+                    .build();
+            try (ConnectorRuntime runtime = ConnectorRuntime.start(new City2dmvConnector(), config)) {
+                assertTrue(bus.awaitConsumer(QUEUE, TIMEOUT), "the connector consumes " + QUEUE);
+                bus.publish("permits.changed",
+                        "{\"permit_id\":\"" + permitId + "\",\"street\":\"Main St\",\"truck_limit\":5}");
+
+                assertTrue(dmv.awaitPermit(permitId, TIMEOUT), "the DMV received " + permitId);
+                Permit received = dmv.received().stream()
+                        .filter(permit -> permit.getID().equals(permitId))
+                        .findFirst()
+                        .orElseThrow();
+                assertEquals("Main St", received.getStreet());
+                assertEquals(Integer.valueOf(5), received.getTruckLimit());
+                assertTrue(awaitOffset(runtime), "the store records the topic's last sent event");
+            }
+            // With the connector gone, anything it had not acked would be back in the queue.
+            assertEquals(0, bus.readyMessages(QUEUE), "messages left in " + QUEUE);
+            assertEquals(1, dmv.received().stream().filter(permit -> permit.getID().equals(permitId)).count(),
+                    "the DMV got " + permitId + " once");
+        }
+    }
+
+    private static boolean awaitOffset(ConnectorRuntime runtime) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (runtime.store().lastSent("city2dmv", "permits.changed").isPresent()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}
