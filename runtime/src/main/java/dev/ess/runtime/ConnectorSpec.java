@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param heartbeatSec seconds between heartbeats
  * @param maxRetry attempts after the first before an event is parked
  * @param parallelism how many keys are delivered at once
+ * @param pingUrl the partner's liveness URL the runtime polls, or {@code null} when it has none
  */
 public record ConnectorSpec(
         String id,
@@ -24,7 +25,8 @@ public record ConnectorSpec(
         String key,
         int heartbeatSec,
         int maxRetry,
-        int parallelism) {
+        int parallelism,
+        String pingUrl) {
 
     public static final int DEFAULT_HEARTBEAT_SEC = 30;
     public static final int DEFAULT_MAX_RETRY = 5;
@@ -57,6 +59,7 @@ public record ConnectorSpec(
         private int heartbeatSec = DEFAULT_HEARTBEAT_SEC;
         private int maxRetry = DEFAULT_MAX_RETRY;
         private int parallelism = DEFAULT_PARALLELISM;
+        private String pingUrl;
 
         private Builder(String id) {
             this.id = id;
@@ -97,9 +100,14 @@ public record ConnectorSpec(
             return this;
         }
 
+        public Builder pingUrl(String pingUrl) {
+            this.pingUrl = pingUrl;
+            return this;
+        }
+
         public ConnectorSpec build() {
             String orderKey = key != null ? key : fields.isEmpty() ? "" : fields.get(0);
-            return new ConnectorSpec(id, listenTopic, targetUrl, fields, orderKey, heartbeatSec, maxRetry, parallelism);
+            return new ConnectorSpec(id, listenTopic, targetUrl, fields, orderKey, heartbeatSec, maxRetry, parallelism, pingUrl);
         }
     }
 }

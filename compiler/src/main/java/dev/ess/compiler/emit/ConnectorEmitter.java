@@ -109,6 +109,7 @@ public final class ConnectorEmitter {
         manifest.heartbeatSec().map(Located::value).ifPresent(seconds -> spec.add("\n.heartbeatSec($L)", seconds));
         manifest.maxRetry().map(Located::value).ifPresent(retries -> spec.add("\n.maxRetry($L)", retries));
         manifest.parallelism().map(Located::value).ifPresent(parallel -> spec.add("\n.parallelism($L)", parallel));
+        manifest.pingUrl().map(Located::value).ifPresent(url -> spec.add("\n.pingUrl($S)", url));
         return spec.add("\n.build()$<$<").build();
     }
 
