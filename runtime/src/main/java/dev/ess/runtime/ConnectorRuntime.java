@@ -11,8 +11,10 @@ import dev.ess.runtime.delivery.ErrorClassifier;
 import dev.ess.runtime.delivery.Lanes;
 import dev.ess.runtime.soap.SoapPorts;
 import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.JournalStatus;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +60,17 @@ public final class ConnectorRuntime implements AutoCloseable {
      * @throws RuntimeStartException when any of these fails; what was opened is closed again
      */
     public static ConnectorRuntime start(SoapConnector<?, ?, ?> connector, RuntimeConfig config) {
-        return startTyped(connector, config);
+        return start(connector, config, DeliveryObserver.NONE);
     }
 
-    private static <P, Q> ConnectorRuntime startTyped(SoapConnector<P, Q, ?> connector, RuntimeConfig config) {
+    /** Starts a connector as {@link #start(SoapConnector, RuntimeConfig)} does, telling {@code observer} of every delivery step. */
+    public static ConnectorRuntime start(SoapConnector<?, ?, ?> connector, RuntimeConfig config,
+            DeliveryObserver observer) {
+        return startTyped(connector, config, observer);
+    }
+
+    private static <P, Q> ConnectorRuntime startTyped(SoapConnector<P, Q, ?> connector, RuntimeConfig config,
+            DeliveryObserver observer) {
         ConnectorSpec spec = connector.spec();
         EventStore store = null;
         BusConnection bus = null;
@@ -72,7 +81,8 @@ public final class ConnectorRuntime implements AutoCloseable {
                     config.requestTimeout());
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
             DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, port, store, ErrorClassifier.forPort(port),
-                    new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters);
+                    new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters,
+                    observer);
             Channel channel = bus.openChannel();
             Topology.declareIntake(channel, spec);
             channel.basicQos(config.prefetchFor(spec));
@@ -99,6 +109,16 @@ public final class ConnectorRuntime implements AutoCloseable {
     /** The connector's store, for inspection. */
     public EventStore store() {
         return store;
+    }
+
+    /** What the connector is doing now; reads the store, so call it now and then, not per event. */
+    public ConnectorStatus status() {
+        Instant lastSent = pipeline.lastSent();
+        if (lastSent == null) {
+            lastSent = store.lastSent(spec.id()).orElse(null);
+        }
+        return new ConnectorStatus(spec.id(), bus.isOpen(), true, store.count(spec.id(), JournalStatus.RECEIVED),
+                store.count(spec.id(), JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
     }
 
     /** One line saying what runs where, for the log or the console. Holds no password. */

@@ -1,6 +1,7 @@
 package dev.ess.runtime.delivery;
 
 import dev.ess.runtime.ConnectorSpec;
+import dev.ess.runtime.DeliveryObserver;
 import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalEntry;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +36,18 @@ public final class DeliveryPipeline<P, Q> {
     private final Backoff backoff;
     private final Clock clock;
     private final ParkedEventSink parkedEvents;
+    private final DeliveryObserver observer;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private volatile Instant lastSent;
 
     /**
      * @param port a port of the partner's service, already configured; shared by all lanes
      * @param parkedEvents told of each event parked, once it is in the store
+     * @param observer told of every step, for metrics
      */
     public DeliveryPipeline(SoapConnector<P, Q, ?> connector, P port, EventStore store, ErrorClassifier classifier,
-            Backoff backoff, Clock clock, ParkedEventSink parkedEvents) {
+            Backoff backoff, Clock clock, ParkedEventSink parkedEvents, DeliveryObserver observer) {
         this.connector = connector;
         this.spec = connector.spec();
         this.port = port;
@@ -50,6 +56,7 @@ public final class DeliveryPipeline<P, Q> {
         this.backoff = backoff;
         this.clock = clock;
         this.parkedEvents = parkedEvents;
+        this.observer = observer;
     }
 
     /**
@@ -68,16 +75,21 @@ public final class DeliveryPipeline<P, Q> {
                 arrival.key(), arrival.body(), arrival.receivedAt()));
         switch (entry.status()) {
             case SENT -> {
+                observer.duplicate(arrival.eventId());
                 LOG.info("{} event {} ({}) already sent at {}, skipped", spec.id(), arrival.eventId(),
                         arrival.routingKey(), entry.sentAt());
                 return Outcome.DUPLICATE;
             }
             case PARKED -> {
+                observer.duplicate(arrival.eventId());
                 LOG.info("{} event {} ({}) already parked, skipped", spec.id(), arrival.eventId(), arrival.routingKey());
                 return Outcome.DUPLICATE;
             }
             case RECEIVED -> {
                 // A first delivery, or a redelivery of an event not sent yet: go on.
+                if (entry.attempts() == 0) {
+                    observer.received(arrival.eventId());
+                }
             }
         }
         if (arrival.malformed() != null) {
@@ -98,6 +110,16 @@ public final class DeliveryPipeline<P, Q> {
         stopped.countDown();
     }
 
+    /** Failed calls to the partner since it last acknowledged an event. */
+    public int consecutiveFailures() {
+        return consecutiveFailures.get();
+    }
+
+    /** When the partner last acknowledged an event of this run, or {@code null}. */
+    public Instant lastSent() {
+        return lastSent;
+    }
+
     public boolean isStopped() {
         return stopped.getCount() == 0;
     }
@@ -109,12 +131,17 @@ public final class DeliveryPipeline<P, Q> {
             Failure failure;
             try {
                 connector.send(port, request);
-                store.markSent(spec.id(), arrival.eventId(), arrival.routingKey(), attempts, clock.instant());
+                Instant sentAt = clock.instant();
+                store.markSent(spec.id(), arrival.eventId(), arrival.routingKey(), attempts, sentAt);
+                lastSent = sentAt;
+                consecutiveFailures.set(0);
+                observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
                 LOG.info("{} event {} ({}{}) sent in {} ms, attempt {}", spec.id(), arrival.eventId(),
                         arrival.routingKey(), keySuffix(arrival), elapsedMillis(start), attempts);
                 return Outcome.SENT;
             } catch (Exception e) {
                 failure = classifier.classifySend(e);
+                consecutiveFailures.incrementAndGet();
             }
             if (!failure.isTransient()) {
                 return park(arrival, failure, attempts);
@@ -124,6 +151,7 @@ public final class DeliveryPipeline<P, Q> {
                         "gave up after " + (retry + 1) + " attempts: " + failure.reason()), attempts);
             }
             store.recordFailure(spec.id(), arrival.eventId(), attempts, failure.reason());
+            observer.retried(arrival.eventId(), attempts, failure.reason());
             Duration pause = backoff.delay(retry + 1);
             LOG.warn("{} event {} ({}{}) attempt {} failed, retrying in {} ms: {}", spec.id(), arrival.eventId(),
                     arrival.routingKey(), keySuffix(arrival), attempts, pause.toMillis(), failure.reason());
@@ -139,6 +167,7 @@ public final class DeliveryPipeline<P, Q> {
         store.park(spec.id(), arrival.eventId(), failure.reason(), attempts, parkedAt);
         parkedEvents.parked(new ParkedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
                 arrival.body(), failure.reason(), attempts, parkedAt));
+        observer.parked(arrival.eventId(), failure.reason());
         LOG.warn("{} event {} ({}{}) parked after {} attempt(s): {}", spec.id(), arrival.eventId(),
                 arrival.routingKey(), keySuffix(arrival), attempts, failure.reason());
         return Outcome.PARKED;

@@ -202,6 +202,42 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /** When the partner last acknowledged any event of this connector. */
+    public synchronized Optional<Instant> lastSent(String connector) {
+        String query = "SELECT MAX(last_ts) FROM sync_offsets WHERE connector = ?";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            Optional<Instant> lastTs;
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                long millis = rows.getLong(1);
+                lastTs = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+            }
+            connection.commit();
+            return lastTs;
+        } catch (SQLException e) {
+            throw rollback("read the last offset", e);
+        }
+    }
+
+    /** How many of the connector's journal entries are in this status. */
+    public synchronized long count(String connector, JournalStatus status) {
+        String query = "SELECT COUNT(*) FROM journal WHERE connector = ? AND status = ?";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            statement.setString(2, status.name());
+            long count;
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                count = rows.getLong(1);
+            }
+            connection.commit();
+            return count;
+        } catch (SQLException e) {
+            throw rollback("count " + status + " events", e);
+        }
+    }
+
     /** The connector's parked events, oldest first. */
     public synchronized List<ParkedEvent> parked(String connector) {
         String query = "SELECT event_id, routing_key, event_key, body, reason, attempts, parked_at FROM parked"

@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.ConnectorSpec;
+import dev.ess.runtime.ConnectorStatus;
 import dev.ess.runtime.RuntimeConfig;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.DeadLetterPublisher;
@@ -43,6 +44,7 @@ class ConnectorRuntimeEndToEndTest {
     Path tempDir;
 
     private ConnectorRuntime runtime;
+    private final RecordingObserver observed = new RecordingObserver();
     private BusConnection publisherConnection;
     private Channel publisher;
     private String queue;
@@ -84,6 +86,16 @@ class ConnectorRuntimeEndToEndTest {
         assertEquals(JournalStatus.SENT, entry.status());
         assertEquals(1, entry.attempts());
         assertTrue(runtime.store().lastSent(id(), "permits.changed").isPresent(), "sync_offsets updated");
+
+        assertEquals(List.of("received evt-1", "sent evt-1 after 1 attempt(s)"), observed.steps());
+        ConnectorStatus status = runtime.status();
+        assertEquals(id(), status.connector());
+        assertTrue(status.busConnected(), "bus connected");
+        assertEquals(0, status.backlog());
+        assertEquals(0, status.parked());
+        assertEquals(0, status.consecutiveFailures());
+        assertEquals(runtime.store().lastSent(id(), "permits.changed").orElseThrow().toEpochMilli(),
+                status.lastSent().toEpochMilli());
     }
 
     @ParameterizedTest
@@ -222,7 +234,7 @@ class ConnectorRuntimeEndToEndTest {
                 .retryDelays(Duration.ofMillis(50), Duration.ofMillis(200))
                 .shutdownTimeout(Duration.ofSeconds(10))
                 .build();
-        runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"), config);
+        runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"), config, observed);
     }
 
     private String id() {

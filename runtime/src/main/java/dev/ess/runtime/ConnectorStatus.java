@@ -1,0 +1,25 @@
+package dev.ess.runtime;
+
+import java.time.Instant;
+
+/**
+ * A running connector at one moment, as heartbeats, metrics and health checks report it.
+ *
+ * @param connector the connector id
+ * @param busConnected whether the connection to the event bus is open
+ * @param partnerAvailable whether the runtime currently calls the partner: false while it
+ *     treats the partner as down and only probes it
+ * @param backlog events in the journal not yet acknowledged by the partner nor parked
+ * @param parked events parked so far
+ * @param lastSent when the partner last acknowledged an event, or {@code null} if never
+ * @param consecutiveFailures failed calls to the partner since its last acknowledgement
+ */
+public record ConnectorStatus(
+        String connector,
+        boolean busConnected,
+        boolean partnerAvailable,
+        long backlog,
+        long parked,
+        Instant lastSent,
+        int consecutiveFailures) {
+}
