@@ -1,18 +1,23 @@
 package dev.ess.samples.dmv;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ess.samples.soap.dmv.Permit;
 import jakarta.xml.ws.Endpoint;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The State DMV's permit service, simulated: a real JAX-WS endpoint of {@code dmv.wsdl} on the
@@ -23,10 +28,17 @@ import java.util.concurrent.TimeUnit;
 public final class DmvSimulator implements AutoCloseable {
 
     public static final String PATH = "/soap/permits";
+    /** Answers 200 while the simulator runs: the partner's liveness URL, for a manifest's {@code ping_url}. */
+    public static final String PING_PATH = "/ping";
+
+    /** Held so the level set below stays: JUL keeps loggers only weakly. */
+    private static final Logger JAX_WS_SERVER_LOG = Logger.getLogger("com.sun.xml.ws.server");
 
     static {
         // Without it the JDK's HTTP server answers each call only after a delayed ACK (~40 ms).
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Metro says at every start that it has no JMX monitoring; nobody asked for it.
+        JAX_WS_SERVER_LOG.setLevel(Level.WARNING);
     }
 
     private final HttpServer server;
@@ -62,6 +74,7 @@ public final class DmvSimulator implements AutoCloseable {
             endpoint.getBinding().setHandlerChain(List.of(new SoapRequestPrinter(log)));
         }
         endpoint.publish(server.createContext(PATH));
+        server.createContext(PING_PATH, DmvSimulator::pong);
         server.start();
         return new DmvSimulator(server, executor, endpoint, desk);
     }
@@ -69,6 +82,20 @@ public final class DmvSimulator implements AutoCloseable {
     /** The endpoint address, for a connector's {@code TARGET_URL}. */
     public String address() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+    }
+
+    /** The liveness URL. */
+    public String pingAddress() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PING_PATH;
+    }
+
+    private static void pong(HttpExchange exchange) throws IOException {
+        byte[] body = "pong\n".getBytes(StandardCharsets.US_ASCII);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     /** Every permit received so far, in arrival order. */

@@ -8,10 +8,15 @@ import dev.ess.runtime.RuntimeConfig;
 import dev.ess.samples.dmv.DmvSimulator;
 import dev.ess.samples.soap.dmv.Permit;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -57,6 +62,16 @@ class City2dmvEndToEndTest {
             assertEquals(0, bus.readyMessages(QUEUE), "messages left in " + QUEUE);
             assertEquals(1, dmv.received().stream().filter(permit -> permit.getID().equals(permitId)).count(),
                     "the DMV got " + permitId + " once");
+        }
+    }
+
+    @Test
+    void simulatorAnswersItsPing() throws Exception {
+        try (DmvSimulator dmv = DmvSimulator.start(0, null)) {
+            HttpResponse<String> pong = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(dmv.pingAddress())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, pong.statusCode());
+            assertEquals("pong\n", pong.body());
         }
     }
 
