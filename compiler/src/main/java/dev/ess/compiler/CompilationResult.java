@@ -10,8 +10,15 @@ import java.util.List;
  * @param diagnostics every error and warning, in the order found
  * @param generatedFiles every file generated, written or already up to date; empty on errors
  * @param changedFiles the generated files that were new or different and so were written
+ * @param upToDate nothing the outputs depend on had changed since the last run, so nothing was done
+ * @param wsdlsImported how many WSDLs wsimport ran on; the others' stubs were still current
  */
-public record CompilationResult(List<Diagnostic> diagnostics, List<Path> generatedFiles, List<Path> changedFiles) {
+public record CompilationResult(List<Diagnostic> diagnostics, List<Path> generatedFiles, List<Path> changedFiles,
+        boolean upToDate, int wsdlsImported) {
+
+    static CompilationResult failed(List<Diagnostic> diagnostics) {
+        return new CompilationResult(diagnostics, List.of(), List.of(), false, 0);
+    }
 
     public CompilationResult {
         diagnostics = List.copyOf(diagnostics);

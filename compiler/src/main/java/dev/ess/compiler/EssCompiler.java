@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -53,6 +54,8 @@ public final class EssCompiler {
 
     /**
      * Compiles every manifest ({@code *.yml}, {@code *.yaml}) below {@code inputDirectory}.
+     * When nothing the outputs depend on changed since the last run, nothing is done at all; else
+     * only files whose content changed are written, and files no input produces any more are deleted.
      *
      * @throws IOException when the outputs cannot be written: a fault of the machine, not of the inputs
      */
@@ -61,29 +64,46 @@ public final class EssCompiler {
         Diagnostics diagnostics = new Diagnostics(displayRoot);
         List<CheckedConnector> connectors = analyse(inputDirectory, diagnostics);
         if (diagnostics.hasErrors()) {
-            return new CompilationResult(diagnostics.all(), List.of(), List.of());
+            return CompilationResult.failed(diagnostics.all());
         }
-        String stamp = InputStamp.of(connectors, basePackage, sourcesOut, resourcesOut);
+        String inputs = InputStamp.inputsOf(connectors, basePackage, sourcesOut, resourcesOut);
+        Optional<InputStamp> previous = InputStamp.read(sourcesOut);
         OutputWriter sources = new OutputWriter(sourcesOut);
         OutputWriter resources = new OutputWriter(resourcesOut);
-        if (stamp.equals(readStamp(sourcesOut)) && sources.previousOutputsExist() && resources.previousOutputsExist()) {
+        if (previous.isPresent() && previous.get().inputs().equals(inputs)
+                && sources.previousOutputsExist() && resources.previousOutputsExist()) {
             List<Path> generated = new ArrayList<>(sources.previousOutputs());
             generated.addAll(resources.previousOutputs());
-            return new CompilationResult(diagnostics.all(), generated, List.of());
+            return new CompilationResult(diagnostics.all(), generated, List.of(), true, 0);
         }
-        Generation generation = new Generation(sources, resources, basePackage, diagnostics);
+        Generation generation = new Generation(inputDirectory, sources, resources, basePackage, previous, diagnostics);
         generation.run(connectors);
         if (diagnostics.hasErrors()) {
-            return new CompilationResult(diagnostics.all(), List.of(), List.of());
+            return CompilationResult.failed(diagnostics.all());
         }
         CompilationResult result = generation.finish(diagnostics);
-        Files.writeString(sourcesOut.resolve(InputStamp.FILE), stamp, StandardCharsets.UTF_8);
+        new InputStamp(inputs, generation.stubKeys).write(sourcesOut);
         return result;
     }
 
-    private static String readStamp(Path sourcesOut) throws IOException {
-        Path file = sourcesOut.resolve(InputStamp.FILE);
-        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    /**
+     * Deletes every file earlier runs generated in these folders, and their stamp, leaving anything
+     * else alone: for a project whose ESS inputs are gone.
+     *
+     * @return the files deleted
+     */
+    public static List<Path> removeOutputs(Path sourcesOut, Path resourcesOut) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        for (Path folder : List.of(sourcesOut, resourcesOut)) {
+            OutputWriter writer = new OutputWriter(folder);
+            List<Path> previous = writer.previousOutputs();
+            if (!previous.isEmpty()) {
+                previous.stream().filter(Files::isRegularFile).forEach(removed::add);
+                writer.finish();
+            }
+        }
+        Files.deleteIfExists(sourcesOut.resolve(InputStamp.FILE));
+        return removed;
     }
 
     /** Load, parse, resolve and check every connector, reporting all problems. */
@@ -161,18 +181,28 @@ public final class EssCompiler {
         }
     }
 
-    /** The emit phase: stubs once per WSDL, then one connector per manifest, then the service list. */
+    /**
+     * The emit phase: stubs once per WSDL (reused from the previous run when nothing they depend on
+     * changed), then one connector per manifest, then the service list.
+     */
     private static final class Generation {
+        private final Path inputDirectory;
         private final String basePackage;
+        private final Optional<InputStamp> previous;
         private final Diagnostics diagnostics;
         private final OutputWriter sources;
         private final OutputWriter resources;
         private final Map<String, byte[]> sourceFiles = new TreeMap<>();
         private final Map<String, byte[]> resourceFiles = new TreeMap<>();
         private final Map<String, Path> origins = new HashMap<>();
+        private final SortedMap<String, List<String>> stubKeys = new TreeMap<>();
+        private int wsdlsImported;
 
-        Generation(OutputWriter sources, OutputWriter resources, String basePackage, Diagnostics diagnostics) {
+        Generation(Path inputDirectory, OutputWriter sources, OutputWriter resources, String basePackage,
+                Optional<InputStamp> previous, Diagnostics diagnostics) {
+            this.inputDirectory = inputDirectory.toAbsolutePath().normalize();
             this.basePackage = basePackage;
+            this.previous = previous;
             this.diagnostics = diagnostics;
             this.sources = sources;
             this.resources = resources;
@@ -182,7 +212,7 @@ public final class EssCompiler {
             Map<Path, JavaNames> stubs = new TreeMap<>();
             WsimportDriver wsimport = new WsimportDriver(diagnostics);
             for (CheckedConnector connector : connectors) {
-                Path wsdl = connector.target().wsdl();
+                Path wsdl = connector.target().wsdl().toAbsolutePath().normalize();
                 if (!stubs.containsKey(wsdl)) {
                     stubs(wsimport, wsdl).ifPresent(names -> stubs.put(wsdl, names));
                 }
@@ -193,7 +223,8 @@ public final class EssCompiler {
             ConnectorEmitter emitter = new ConnectorEmitter();
             TreeSet<String> connectorClasses = new TreeSet<>();
             for (CheckedConnector connector : connectors) {
-                JavaFile file = emitter.emit(connector, stubs.get(connector.target().wsdl()), basePackage);
+                JavaFile file = emitter.emit(connector,
+                        stubs.get(connector.target().wsdl().toAbsolutePath().normalize()), basePackage);
                 String className = file.packageName() + "." + file.typeSpec().name();
                 connectorClasses.add(className);
                 addSource(className.replace('.', '/') + ".java", file.toString().getBytes(StandardCharsets.UTF_8),
@@ -207,20 +238,42 @@ public final class EssCompiler {
         }
 
         private Optional<JavaNames> stubs(WsimportDriver wsimport, Path wsdl) throws IOException {
-            String stubPackage = JavaNames.stubPackage(basePackage, wsdl);
+            String stubPackage = JavaNames.stubPackage(basePackage, stubName(wsdl));
             String resource = stubPackage.replace('.', '/') + "/" + wsdl.getFileName();
-            Optional<Map<String, byte[]>> generated = wsimport.generate(wsdl, stubPackage, resource);
-            if (generated.isEmpty()) {
-                return Optional.empty();
+            String key = InputStamp.stubKey(wsdl, stubPackage, resource);
+            Optional<List<String>> reusable = previous.flatMap(stamp -> stamp.stubsIfPresent(key, sources.root()));
+            Map<String, byte[]> generated;
+            if (reusable.isPresent()) {
+                generated = new TreeMap<>();
+                for (String file : reusable.get()) {
+                    generated.put(file, Files.readAllBytes(sources.root().resolve(file)));
+                }
+            } else {
+                Optional<Map<String, byte[]>> imported = wsimport.generate(wsdl, stubPackage, resource);
+                if (imported.isEmpty()) {
+                    return Optional.empty();
+                }
+                generated = imported.get();
+                wsdlsImported++;
             }
+            stubKeys.put(key, List.copyOf(generated.keySet()));
             TreeSet<String> classes = new TreeSet<>();
-            for (Map.Entry<String, byte[]> file : generated.get().entrySet()) {
+            for (Map.Entry<String, byte[]> file : generated.entrySet()) {
                 addSource(file.getKey(), file.getValue(), wsdl);
                 String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
                 classes.add(name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name);
             }
             resourceFiles.put(resource, Files.readAllBytes(wsdl));
             return Optional.of(new JavaNames(stubPackage, classes));
+        }
+
+        /**
+         * What names a WSDL's stub package: its path below the input folder, so two WSDLs of the
+         * same name in different folders never share a package; its file name when outside.
+         */
+        private Path stubName(Path wsdl) {
+            Path file = wsdl.toAbsolutePath().normalize();
+            return file.startsWith(inputDirectory) ? inputDirectory.relativize(file) : file.getFileName();
         }
 
         private void addSource(String path, byte[] content, Path origin) {
@@ -246,7 +299,7 @@ public final class EssCompiler {
             generated.addAll(resources.generated());
             List<Path> changed = new ArrayList<>(sources.changed());
             changed.addAll(resources.changed());
-            return new CompilationResult(diagnostics.all(), generated, changed);
+            return new CompilationResult(diagnostics.all(), generated, changed, false, wsdlsImported);
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.ess.compiler;
 
+import com.palantir.javapoet.JavaFile;
+import com.sun.tools.ws.wscompile.WsimportTool;
 import dev.ess.compiler.check.CheckedConnector;
+import dev.ess.compiler.wsimport.WsdlImports;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,54 +13,107 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * A hash of everything the output depends on: the input files, the configuration and the
- * compiler itself. When it matches the previous run's, generation (and wsimport) is skipped.
+ * What a run's outputs were made from, kept beside them. Its first line hashes everything the
+ * outputs depend on: every input file (a WSDL's imported schemas too), the configuration and
+ * the generator's own build. When it matches, the run has nothing to do. The lines after it name,
+ * for each WSDL, a key of what its stubs depend on and the stub files: when only manifests or
+ * mappings changed, the stubs are reused instead of running wsimport again.
+ *
+ * @param inputs the hash of all inputs
+ * @param stubs the stub files by the key of the WSDL they came from
  */
-final class InputStamp {
+record InputStamp(String inputs, SortedMap<String, List<String>> stubs) {
 
     static final String FILE = ".ess-stamp";
 
-    private InputStamp() {}
+    private static final String HEADER = "ess-stamp ";
+    private static final String STUBS = "stubs ";
 
-    static String of(List<CheckedConnector> connectors, String basePackage, Path sourcesOut, Path resourcesOut)
+    InputStamp {
+        stubs = new TreeMap<>(stubs);
+    }
+
+    /** The hash of every input file of these connectors, the configuration and the generator. */
+    static String inputsOf(List<CheckedConnector> connectors, String basePackage, Path sourcesOut, Path resourcesOut)
             throws IOException {
-        TreeSet<Path> inputs = new TreeSet<>();
+        TreeSet<Path> files = new TreeSet<>();
         for (CheckedConnector connector : connectors) {
-            inputs.add(connector.manifest().file().toAbsolutePath().normalize());
-            inputs.add(connector.mapping().file().toAbsolutePath().normalize());
-            inputs.add(connector.target().wsdl().toAbsolutePath().normalize());
+            files.add(connector.manifest().file().toAbsolutePath().normalize());
+            files.add(connector.mapping().file().toAbsolutePath().normalize());
+            files.addAll(WsdlImports.of(connector.target().wsdl()));
         }
         MessageDigest digest = sha256();
-        update(digest, "compiler " + compilerIdentity());
+        update(digest, "generator " + Generator.FINGERPRINT);
         update(digest, "package " + basePackage);
         update(digest, "sources " + sourcesOut.toAbsolutePath().normalize());
         update(digest, "resources " + resourcesOut.toAbsolutePath().normalize());
-        for (Path input : inputs) {
-            update(digest, "file " + input);
-            digest.update(Files.readAllBytes(input));
+        for (Path file : files) {
+            update(digest, "file " + file);
+            digest.update(Files.readAllBytes(file));
         }
-        return HexFormat.of().formatHex(digest.digest()) + "\n";
+        return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The compiler build: its version when packaged, else its classes' location and age. */
-    private static String compilerIdentity() {
-        String version = InputStamp.class.getPackage().getImplementationVersion();
-        CodeSource source = InputStamp.class.getProtectionDomain().getCodeSource();
-        String build = "";
-        if (source != null) {
-            try {
-                Path location = Path.of(source.getLocation().toURI());
-                build = location + " " + Files.getLastModifiedTime(location).toMillis() + " " + Files.size(location);
-            } catch (URISyntaxException | IOException | RuntimeException e) {
-                build = source.getLocation().toString();
+    /** The key of a WSDL's stubs: its files' bytes, where the stubs go, and the generator. */
+    static String stubKey(Path wsdl, String stubPackage, String wsdlResource) throws IOException {
+        MessageDigest digest = sha256();
+        update(digest, "generator " + Generator.FINGERPRINT);
+        update(digest, "package " + stubPackage);
+        update(digest, "resource " + wsdlResource);
+        Path folder = wsdl.toAbsolutePath().normalize().getParent();
+        for (Path file : WsdlImports.of(wsdl)) {
+            update(digest, "file " + folder.relativize(file).toString().replace('\\', '/'));
+            digest.update(Files.readAllBytes(file));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The stamp an earlier run left in the sources folder, if any and if readable. */
+    static Optional<InputStamp> read(Path sourcesOut) throws IOException {
+        Path file = sourcesOut.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith(HEADER)) {
+            return Optional.empty();
+        }
+        SortedMap<String, List<String>> stubs = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith(STUBS)) {
+                List<String> words = Arrays.asList(line.substring(STUBS.length()).split(" "));
+                stubs.put(words.get(0), List.copyOf(words.subList(1, words.size())));
             }
         }
-        return version + " " + build;
+        return Optional.of(new InputStamp(lines.get(0).substring(HEADER.length()), stubs));
+    }
+
+    void write(Path sourcesOut) throws IOException {
+        StringBuilder text = new StringBuilder(HEADER).append(inputs).append('\n');
+        stubs.forEach((key, files) -> text.append(STUBS).append(key).append(' ')
+                .append(String.join(" ", files)).append('\n'));
+        Files.createDirectories(sourcesOut);
+        Files.writeString(sourcesOut.resolve(FILE), text, StandardCharsets.UTF_8);
+    }
+
+    /** The stub files recorded for a key, when every one of them is still in the sources folder. */
+    Optional<List<String>> stubsIfPresent(String key, Path sourcesOut) {
+        List<String> files = stubs.get(key);
+        if (files == null || files.isEmpty()
+                || !files.stream().allMatch(file -> Files.isRegularFile(sourcesOut.resolve(file)))) {
+            return Optional.empty();
+        }
+        return Optional.of(files);
     }
 
     private static void update(MessageDigest digest, String text) {
@@ -69,6 +126,49 @@ final class InputStamp {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * The generator's build: a hash of the compiler's own classes (its jar, or its classes folder
+     * when run from a reactor build), and the versions of JavaPoet and wsimport, whose output
+     * the generated files also are.
+     */
+    static final class Generator {
+
+        static final String FINGERPRINT = fingerprint();
+
+        private Generator() {}
+
+        private static String fingerprint() {
+            MessageDigest digest = sha256();
+            Path compiler = location(EssCompiler.class);
+            try {
+                if (Files.isDirectory(compiler)) {
+                    try (Stream<Path> walk = Files.walk(compiler)) {
+                        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                            update(digest, compiler.relativize(file).toString().replace('\\', '/'));
+                            digest.update(Files.readAllBytes(file));
+                        }
+                    }
+                } else {
+                    digest.update(Files.readAllBytes(compiler));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the compiler's own classes at " + compiler, e);
+            }
+            update(digest, "javapoet " + location(JavaFile.class).getFileName());
+            update(digest, "wsimport " + location(WsimportTool.class).getFileName());
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        private static Path location(Class<?> type) {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            try {
+                return Path.of(source.getLocation().toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("unexpected class location " + source.getLocation(), e);
+            }
         }
     }
 }

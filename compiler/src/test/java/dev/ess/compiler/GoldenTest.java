@@ -1,17 +1,24 @@
 package dev.ess.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compiles the city2dmv sample once (wsimport takes a second) and checks what it wrote. */
+/**
+ * Compiles the city2dmv sample and the fees example once each (wsimport takes a second), checks
+ * what they wrote against the golden files, then compiles the golden connectors strictly.
+ */
 class GoldenTest {
 
     private static final String BASE_PACKAGE = "dev.ess.samples";
@@ -20,10 +27,13 @@ class GoldenTest {
     static Path output;
 
     private static CompilationResult first;
+    private static CompilationResult fees;
 
     @BeforeAll
     static void compileTheSample() throws IOException {
         first = compile();
+        fees = new EssCompiler().compile(TestFiles.resource("fees"), feesOutput().resolve("src"),
+                feesOutput().resolve("res"), BASE_PACKAGE);
     }
 
     @Test
@@ -53,24 +63,52 @@ class GoldenTest {
     /** Nested elements, every function, constants, defaults, and an operation JAX-WS would unwrap. */
     @Test
     void theFeesConnectorMatchesItsGoldenFile() throws IOException {
-        Path fees = output.resolve("fees");
-        CompilationResult result = new EssCompiler().compile(TestFiles.resource("fees"), fees.resolve("src"),
-                fees.resolve("res"), BASE_PACKAGE);
-
-        assertEquals(List.of(), result.diagnostics());
-        Path connector = fees.resolve("src/dev/ess/samples/county_fees/CountyFeesConnector.java");
+        assertEquals(List.of(), fees.diagnostics());
+        Path connector = feesOutput().resolve("src/dev/ess/samples/county_fees/CountyFeesConnector.java");
         assertEquals(
                 TestFiles.read(TestFiles.resource("golden/CountyFeesConnector.java")),
                 Files.readString(connector),
                 "to accept a deliberate change, copy " + connector + " to src/test/resources/golden");
-        String portType = Files.readString(fees.resolve("src/dev/ess/samples/soap/fees/FeePortType.java"));
+        String portType = Files.readString(feesOutput().resolve("src/dev/ess/samples/soap/fees/FeePortType.java"));
         assertTrue(portType.contains("public PayFeeResponse payFee("), portType);
+    }
+
+    @Test
+    void theGoldenConnectorsCompileWithEveryLintCheckAsAnError() throws IOException {
+        assertEquals(List.of(), StrictJavac.compile(sources().resolve("dev/ess/samples/soap"),
+                List.of(TestFiles.resource("golden/City2dmvConnector.java")), output.resolve("javac-city2dmv")));
+        assertEquals(List.of(), StrictJavac.compile(feesOutput().resolve("src/dev/ess/samples/soap"),
+                List.of(TestFiles.resource("golden/CountyFeesConnector.java")), output.resolve("javac-fees")));
+    }
+
+    /** Same inputs, somewhere else: the same bytes, with '\n' line ends and no date anywhere. */
+    @Test
+    void theSameInputsGiveTheSameBytesInAnyFolder() throws IOException {
+        Path elsewhere = output.resolve("elsewhere/with space");
+        for (String name : List.of("dmv_manifest.yml", "city2dmv.essmap", "dmv.wsdl")) {
+            TestFiles.write(elsewhere.resolve("in"), name, TestFiles.read(TestFiles.resource("city2dmv/" + name)));
+        }
+        CompilationResult again = new EssCompiler().compile(elsewhere.resolve("in"), elsewhere.resolve("src"),
+                elsewhere.resolve("res"), BASE_PACKAGE);
+
+        assertEquals(List.of(), again.diagnostics());
+        Map<String, String> here = contents(sources());
+        assertEquals(here, contents(elsewhere.resolve("src")));
+        assertEquals(contents(resources()), contents(elsewhere.resolve("res")));
+        for (Map.Entry<String, String> file : here.entrySet()) {
+            assertFalse(file.getValue().contains("\r"), file.getKey());
+            assertFalse(file.getValue().matches("(?s).*\\b20\\d\\d-\\d\\d-\\d\\d.*"), file.getKey());
+        }
+        assertTrue(here.get("dev/ess/samples/city2dmv/City2dmvConnector.java")
+                .contains("@Generated(\"dev.ess.compiler\")\npublic final class City2dmvConnector"));
     }
 
     @Test
     void aSecondRunWithNothingChangedWritesNothing() throws IOException {
         CompilationResult second = compile();
 
+        assertTrue(second.upToDate());
+        assertEquals(0, second.wsdlsImported());
         assertEquals(List.of(), second.changedFiles());
         assertEquals(first.generatedFiles(), second.generatedFiles());
     }
@@ -85,5 +123,23 @@ class GoldenTest {
 
     private static Path resources() {
         return output.resolve("generated-resources");
+    }
+
+    private static Path feesOutput() {
+        return output.resolve("fees");
+    }
+
+    /** Every generated file below a folder by its relative path, without the run's bookkeeping. */
+    static Map<String, String> contents(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                if (!relative.startsWith(".ess-")) {
+                    files.put(relative, Files.readString(file));
+                }
+            }
+        }
+        return files;
     }
 }

@@ -31,11 +31,19 @@ public final class JavaNames {
         this.stubClasses = Set.copyOf(stubClasses);
     }
 
-    /** The package of a WSDL's stubs: {@code <base>.soap.<wsdl file name>}. */
+    /**
+     * The package of a WSDL's stubs: {@code <base>.soap.} and the WSDL's path without its
+     * extension, one package segment per folder: {@code partners/dmv.wsdl -> <base>.soap.partners.dmv}.
+     */
     public static String stubPackage(String basePackage, Path wsdl) {
-        String fileName = wsdl.getFileName().toString();
-        int dot = fileName.lastIndexOf('.');
-        return basePackage + ".soap." + packageSegment(dot > 0 ? fileName.substring(0, dot) : fileName);
+        StringBuilder name = new StringBuilder(basePackage).append(".soap");
+        for (int i = 0; i < wsdl.getNameCount(); i++) {
+            String segment = wsdl.getName(i).toString();
+            int dot = segment.lastIndexOf('.');
+            boolean fileName = i == wsdl.getNameCount() - 1;
+            name.append('.').append(packageSegment(fileName && dot > 0 ? segment.substring(0, dot) : segment));
+        }
+        return name.toString();
     }
 
     /** The package of a connector: {@code <base>.<id>}. */

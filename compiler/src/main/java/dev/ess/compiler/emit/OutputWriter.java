@@ -27,6 +27,10 @@ public final class OutputWriter {
         this.root = root;
     }
 
+    public Path root() {
+        return root;
+    }
+
     /** @param relativePath a '/'-separated path below the root */
     public void write(String relativePath, byte[] content) throws IOException {
         Path file = root.resolve(relativePath);

@@ -42,13 +42,15 @@ public final class WsimportDriver {
             workDirectory = Files.createTempDirectory("ess-wsimport");
             Path sources = Files.createDirectories(workDirectory.resolve("src"));
             Path classes = Files.createDirectories(workDirectory.resolve("classes"));
-            String wsdlLocation = wsdl.toAbsolutePath().toString();
+            // As a URI: wsimport matches the bindings to the WSDL by URI, and paths may hold spaces.
+            String wsdlLocation = wsdl.toAbsolutePath().toUri().toString();
             Path bindings = Files.writeString(workDirectory.resolve("bindings.xml"), bindings(wsdlLocation));
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             boolean succeeded;
             synchronized (LOCK) {
                 succeeded = new WsimportTool(log).run(new String[] {
                     "-keep", "-Xnocompile", "-quiet",
+                    "-encoding", "UTF-8",
                     "-s", sources.toString(),
                     "-d", classes.toString(),
                     "-p", packageName,
@@ -92,10 +94,16 @@ public final class WsimportDriver {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
-                files.put(relative, Files.readAllBytes(file));
+                files.put(relative, withUnixLineEnds(Files.readAllBytes(file)));
             }
         }
         return files;
+    }
+
+    /** wsimport ends lines the platform's way; generated files end them with '\n' on every machine. */
+    private static byte[] withUnixLineEnds(byte[] source) {
+        String text = new String(source, StandardCharsets.UTF_8);
+        return text.indexOf('\r') < 0 ? source : text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** wsimport's own error lines, without its banner and blank lines. */
