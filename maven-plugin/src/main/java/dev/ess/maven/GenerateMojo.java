@@ -13,10 +13,12 @@ import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
  * Compiles the ESS manifests, mappings and WSDLs of {@code src/main/ess} into connector classes,
@@ -30,6 +32,10 @@ public class GenerateMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    /** Tells an IDE's incremental build (Eclipse m2e) which folders changed. */
+    @Component
+    private BuildContext buildContext;
 
     /** Where the manifests ({@code *.yml}), mappings ({@code *.essmap}) and WSDLs are. */
     @Parameter(property = "ess.inputDirectory", defaultValue = "${project.basedir}/src/main/ess", required = true)
@@ -63,7 +69,7 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         if (!inputDirectory.isDirectory()) {
-            getLog().info("No ESS inputs: " + inputDirectory + " does not exist");
+            removeEarlierOutputs();
             return;
         }
         if (!PACKAGE.matcher(packageName).matches()) {
@@ -80,8 +86,35 @@ public class GenerateMojo extends AbstractMojo {
         if (result.hasErrors()) {
             throw new MojoFailureException(failureMessage(result.errors()));
         }
-        getLog().info(String.format("ESS: %d files generated, %d written, in %s",
-                result.generatedFiles().size(), result.changedFiles().size(), relative(outputDirectory.toPath())));
+        if (result.upToDate()) {
+            getLog().info(String.format("ESS: up to date, nothing written (%d files in %s)",
+                    result.generatedFiles().size(), relative(outputDirectory.toPath())));
+            return;
+        }
+        getLog().info(String.format("ESS: %d files generated, %d written, wsimport run on %d WSDL(s), in %s",
+                result.generatedFiles().size(), result.changedFiles().size(), result.wsdlsImported(),
+                relative(outputDirectory.toPath())));
+        if (!result.changedFiles().isEmpty()) {
+            buildContext.refresh(outputDirectory);
+            buildContext.refresh(resourcesDirectory);
+        }
+    }
+
+    /** The inputs are gone: so must be what they generated, or stale connectors would still be built. */
+    private void removeEarlierOutputs() throws MojoExecutionException {
+        try {
+            List<Path> removed = EssCompiler.removeOutputs(outputDirectory.toPath(), resourcesDirectory.toPath());
+            if (removed.isEmpty()) {
+                getLog().info("No ESS inputs: " + relative(inputDirectory.toPath()) + " does not exist");
+            } else {
+                getLog().info(String.format("No ESS inputs: %s does not exist; removed the %d files generated earlier",
+                        relative(inputDirectory.toPath()), removed.size()));
+                buildContext.refresh(outputDirectory);
+                buildContext.refresh(resourcesDirectory);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("ESS cannot remove its earlier output: " + e.getMessage(), e);
+        }
     }
 
     private CompilationResult compile() throws MojoExecutionException {
