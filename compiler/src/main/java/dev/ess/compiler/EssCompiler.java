@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -54,35 +55,38 @@ public final class EssCompiler {
 
     /**
      * Compiles every manifest ({@code *.yml}, {@code *.yaml}) below {@code inputDirectory}.
-     * When nothing the outputs depend on changed since the last run, nothing is done at all; else
-     * only files whose content changed are written, and files no input produces any more are deleted.
+     * When nothing the outputs depend on changed since the last run, nothing is done at all, not
+     * even parsing; else only files whose content changed are written, and files no input produces
+     * any more are deleted.
      *
      * @throws IOException when the outputs cannot be written: a fault of the machine, not of the inputs
      */
     public CompilationResult compile(Path inputDirectory, Path sourcesOut, Path resourcesOut, String basePackage)
             throws IOException {
+        Optional<InputStamp> previous = InputStamp.read(sourcesOut);
+        OutputWriter sources = new OutputWriter(sourcesOut);
+        OutputWriter resources = new OutputWriter(resourcesOut);
+        if (previous.isPresent() && sources.previousOutputsExist() && resources.previousOutputsExist()
+                && previous.get().inputs().equals(InputStamp.inputsOf(
+                        inputDirectory, previous.get().outside(), basePackage, sourcesOut, resourcesOut))) {
+            List<Path> generated = new ArrayList<>(sources.previousOutputs());
+            generated.addAll(resources.previousOutputs());
+            return new CompilationResult(List.of(), generated, List.of(), true, 0);
+        }
         Diagnostics diagnostics = new Diagnostics(displayRoot);
         List<CheckedConnector> connectors = analyse(inputDirectory, diagnostics);
         if (diagnostics.hasErrors()) {
             return CompilationResult.failed(diagnostics.all());
         }
-        String inputs = InputStamp.inputsOf(connectors, basePackage, sourcesOut, resourcesOut);
-        Optional<InputStamp> previous = InputStamp.read(sourcesOut);
-        OutputWriter sources = new OutputWriter(sourcesOut);
-        OutputWriter resources = new OutputWriter(resourcesOut);
-        if (previous.isPresent() && previous.get().inputs().equals(inputs)
-                && sources.previousOutputsExist() && resources.previousOutputsExist()) {
-            List<Path> generated = new ArrayList<>(sources.previousOutputs());
-            generated.addAll(resources.previousOutputs());
-            return new CompilationResult(diagnostics.all(), generated, List.of(), true, 0);
-        }
+        SortedSet<Path> outside = InputStamp.outside(inputDirectory, connectors);
+        String inputs = InputStamp.inputsOf(inputDirectory, outside, basePackage, sourcesOut, resourcesOut);
         Generation generation = new Generation(inputDirectory, sources, resources, basePackage, previous, diagnostics);
         generation.run(connectors);
         if (diagnostics.hasErrors()) {
             return CompilationResult.failed(diagnostics.all());
         }
         CompilationResult result = generation.finish(diagnostics);
-        new InputStamp(inputs, generation.stubKeys).write(sourcesOut);
+        new InputStamp(inputs, outside, generation.stubKeys).write(sourcesOut);
         return result;
     }
 

@@ -18,48 +18,80 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * What a run's outputs were made from, kept beside them. Its first line hashes everything the
- * outputs depend on: every input file (a WSDL's imported schemas too), the configuration and
- * the generator's own build. When it matches, the run has nothing to do. The lines after it name,
- * for each WSDL, a key of what its stubs depend on and the stub files: when only manifests or
- * mappings changed, the stubs are reused instead of running wsimport again.
+ * outputs depend on: every file of the input folder, the files outside it that the inputs name
+ * (listed on {@code outside} lines: a WSDL elsewhere, a schema it imports), the configuration
+ * and the generator's own build. When it matches, the run has nothing to do, and can tell so
+ * without parsing a single input. The {@code stubs} lines name, for each WSDL, a key of what its
+ * stubs depend on and the stub files: when only manifests or mappings changed, the stubs are
+ * reused instead of running wsimport again.
  *
  * @param inputs the hash of all inputs
+ * @param outside the files outside the input folder the inputs depend on
  * @param stubs the stub files by the key of the WSDL they came from
  */
-record InputStamp(String inputs, SortedMap<String, List<String>> stubs) {
+record InputStamp(String inputs, SortedSet<Path> outside, SortedMap<String, List<String>> stubs) {
 
     static final String FILE = ".ess-stamp";
 
     private static final String HEADER = "ess-stamp ";
+    private static final String OUTSIDE = "outside ";
     private static final String STUBS = "stubs ";
 
     InputStamp {
+        outside = new TreeSet<>(outside);
         stubs = new TreeMap<>(stubs);
     }
 
-    /** The hash of every input file of these connectors, the configuration and the generator. */
-    static String inputsOf(List<CheckedConnector> connectors, String basePackage, Path sourcesOut, Path resourcesOut)
-            throws IOException {
+    /** Every file these connectors read that lies outside the input folder. */
+    static SortedSet<Path> outside(Path inputDirectory, List<CheckedConnector> connectors) {
+        Path folder = inputDirectory.toAbsolutePath().normalize();
         TreeSet<Path> files = new TreeSet<>();
+        TreeSet<Path> wsdls = new TreeSet<>();
         for (CheckedConnector connector : connectors) {
             files.add(connector.manifest().file().toAbsolutePath().normalize());
             files.add(connector.mapping().file().toAbsolutePath().normalize());
-            files.addAll(WsdlImports.of(connector.target().wsdl()));
+            wsdls.add(connector.target().wsdl().toAbsolutePath().normalize());
+        }
+        for (Path wsdl : wsdls) {
+            files.addAll(WsdlImports.of(wsdl));
+        }
+        files.removeIf(file -> file.startsWith(folder));
+        return files;
+    }
+
+    /**
+     * The hash of every file of the input folder and of the given files outside it, the
+     * configuration and the generator.
+     */
+    static String inputsOf(Path inputDirectory, SortedSet<Path> outside, String basePackage, Path sourcesOut,
+            Path resourcesOut) throws IOException {
+        TreeSet<Path> files = new TreeSet<>(outside);
+        Path folder = inputDirectory.toAbsolutePath().normalize();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
         }
         MessageDigest digest = sha256();
         update(digest, "generator " + Generator.FINGERPRINT);
         update(digest, "package " + basePackage);
+        update(digest, "input " + folder);
         update(digest, "sources " + sourcesOut.toAbsolutePath().normalize());
         update(digest, "resources " + resourcesOut.toAbsolutePath().normalize());
         for (Path file : files) {
-            update(digest, "file " + file);
-            digest.update(Files.readAllBytes(file));
+            if (Files.isRegularFile(file)) {
+                update(digest, "file " + file);
+                digest.update(Files.readAllBytes(file));
+            } else {
+                update(digest, "missing " + file);
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -88,18 +120,22 @@ record InputStamp(String inputs, SortedMap<String, List<String>> stubs) {
         if (lines.isEmpty() || !lines.get(0).startsWith(HEADER)) {
             return Optional.empty();
         }
+        TreeSet<Path> outside = new TreeSet<>();
         SortedMap<String, List<String>> stubs = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            if (line.startsWith(STUBS)) {
+            if (line.startsWith(OUTSIDE)) {
+                outside.add(Path.of(line.substring(OUTSIDE.length())));
+            } else if (line.startsWith(STUBS)) {
                 List<String> words = Arrays.asList(line.substring(STUBS.length()).split(" "));
                 stubs.put(words.get(0), List.copyOf(words.subList(1, words.size())));
             }
         }
-        return Optional.of(new InputStamp(lines.get(0).substring(HEADER.length()), stubs));
+        return Optional.of(new InputStamp(lines.get(0).substring(HEADER.length()), outside, stubs));
     }
 
     void write(Path sourcesOut) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append(inputs).append('\n');
+        outside.forEach(file -> text.append(OUTSIDE).append(file).append('\n'));
         stubs.forEach((key, files) -> text.append(STUBS).append(key).append(' ')
                 .append(String.join(" ", files)).append('\n'));
         Files.createDirectories(sourcesOut);

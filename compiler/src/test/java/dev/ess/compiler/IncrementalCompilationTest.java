@@ -79,6 +79,22 @@ class IncrementalCompilationTest {
     }
 
     @Test
+    void aWsdlOutsideTheInputFolderIsWatchedToo() throws IOException {
+        Path shared = TestFiles.write(project, "shared/dmv.wsdl", TestFiles.read(input.resolve("dmv.wsdl")));
+        Files.delete(input.resolve("dmv.wsdl"));
+        Path manifest = input.resolve("dmv_manifest.yml");
+        Files.writeString(manifest, Files.readString(manifest).replace("wsdl: dmv.wsdl", "wsdl: ../../../shared/dmv.wsdl"));
+        assertEquals(List.of(), compile().diagnostics());
+        assertTrue(compile().upToDate());
+
+        Files.writeString(shared, Files.readString(shared).replace("<types>", "<!-- moved -->\n  <types>"));
+        CompilationResult afterTheChange = compile();
+
+        assertFalse(afterTheChange.upToDate());
+        assertEquals(1, afterTheChange.wsdlsImported());
+    }
+
+    @Test
     void aChangedPackageMovesEveryOutput() throws IOException {
         CompilationResult second = new EssCompiler().compile(input, sources, resources, "org.example.sync");
 
