@@ -2,6 +2,7 @@ package dev.ess.compiler;
 
 import dev.ess.compiler.diagnostic.Diagnostic;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,12 +13,13 @@ import java.util.List;
  * @param changedFiles the generated files that were new or different and so were written
  * @param upToDate nothing the outputs depend on had changed since the last run, so nothing was done
  * @param wsdlsImported how many WSDLs wsimport ran on; the others' stubs were still current
+ * @param wsimportTime how long wsimport took, to tell it from the time ESS took itself
  */
 public record CompilationResult(List<Diagnostic> diagnostics, List<Path> generatedFiles, List<Path> changedFiles,
-        boolean upToDate, int wsdlsImported) {
+        boolean upToDate, int wsdlsImported, Duration wsimportTime) {
 
     static CompilationResult failed(List<Diagnostic> diagnostics) {
-        return new CompilationResult(diagnostics, List.of(), List.of(), false, 0);
+        return new CompilationResult(diagnostics, List.of(), List.of(), false, 0, Duration.ZERO);
     }
 
     public CompilationResult {

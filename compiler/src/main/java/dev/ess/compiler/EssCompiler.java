@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class EssCompiler {
                         inputDirectory, previous.get().outside(), basePackage, sourcesOut, resourcesOut))) {
             List<Path> generated = new ArrayList<>(sources.previousOutputs());
             generated.addAll(resources.previousOutputs());
-            return new CompilationResult(List.of(), generated, List.of(), true, 0);
+            return new CompilationResult(List.of(), generated, List.of(), true, 0, Duration.ZERO);
         }
         Diagnostics diagnostics = new Diagnostics(displayRoot);
         List<CheckedConnector> connectors = analyse(inputDirectory, diagnostics);
@@ -119,7 +120,7 @@ public final class EssCompiler {
         }
         ManifestLoader loader = new ManifestLoader(diagnostics);
         MappingParser parser = new MappingParser(diagnostics);
-        WsdlReader wsdlReader = new WsdlReader(diagnostics);
+        SoapTargets targets = new SoapTargets(new WsdlReader(diagnostics), diagnostics);
         MappingChecker checker = new MappingChecker(diagnostics);
         Map<String, Manifest> ids = new HashMap<>();
         List<CheckedConnector> connectors = new ArrayList<>();
@@ -150,13 +151,42 @@ public final class EssCompiler {
             Located<String> operation = manifest.operation().get();
             Located<String> mappingName = manifest.mapping().get();
             Optional<MappingFile> mapping = parseMapping(parser, manifest, mappingName, diagnostics);
-            Optional<SoapTarget> target = wsdlReader.read(manifest.resolve(wsdl), wsdl.position(),
-                    operation.value(), operation.position());
+            Optional<SoapTarget> target = targets.read(manifest.resolve(wsdl), wsdl.position(), operation);
             if (mapping.isPresent() && target.isPresent()) {
                 checker.check(manifest, mapping.get(), target.get(), mappingName.position()).ifPresent(connectors::add);
             }
         }
         return connectors;
+    }
+
+    /**
+     * Reads each WSDL operation once, however many manifests target it. Only a read that went
+     * without any diagnostic is shared: one that reported something reports it again for each
+     * manifest, at that manifest's position.
+     */
+    private static final class SoapTargets {
+        private final WsdlReader reader;
+        private final Diagnostics diagnostics;
+        private final Map<List<String>, SoapTarget> read = new HashMap<>();
+
+        SoapTargets(WsdlReader reader, Diagnostics diagnostics) {
+            this.reader = reader;
+            this.diagnostics = diagnostics;
+        }
+
+        Optional<SoapTarget> read(Path wsdl, Position wsdlPosition, Located<String> operation) {
+            List<String> key = List.of(wsdl.toString(), operation.value());
+            SoapTarget known = read.get(key);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            int reported = diagnostics.all().size();
+            Optional<SoapTarget> target = reader.read(wsdl, wsdlPosition, operation.value(), operation.position());
+            if (target.isPresent() && diagnostics.all().size() == reported) {
+                read.put(key, target.get());
+            }
+            return target;
+        }
     }
 
     private static Optional<MappingFile> parseMapping(MappingParser parser, Manifest manifest, Located<String> mapping,
@@ -201,6 +231,7 @@ public final class EssCompiler {
         private final Map<String, Path> origins = new HashMap<>();
         private final SortedMap<String, List<String>> stubKeys = new TreeMap<>();
         private int wsdlsImported;
+        private Duration wsimportTime = Duration.ZERO;
 
         Generation(Path inputDirectory, OutputWriter sources, OutputWriter resources, String basePackage,
                 Optional<InputStamp> previous, Diagnostics diagnostics) {
@@ -253,7 +284,9 @@ public final class EssCompiler {
                     generated.put(file, Files.readAllBytes(sources.root().resolve(file)));
                 }
             } else {
+                long start = System.nanoTime();
                 Optional<Map<String, byte[]>> imported = wsimport.generate(wsdl, stubPackage, resource);
+                wsimportTime = wsimportTime.plusNanos(System.nanoTime() - start);
                 if (imported.isEmpty()) {
                     return Optional.empty();
                 }
@@ -303,7 +336,7 @@ public final class EssCompiler {
             generated.addAll(resources.generated());
             List<Path> changed = new ArrayList<>(sources.changed());
             changed.addAll(resources.changed());
-            return new CompilationResult(diagnostics.all(), generated, changed, false, wsdlsImported);
+            return new CompilationResult(diagnostics.all(), generated, changed, false, wsdlsImported, wsimportTime);
         }
     }
 }

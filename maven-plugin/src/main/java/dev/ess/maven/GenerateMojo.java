@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.maven.model.Resource;
@@ -75,7 +76,9 @@ public class GenerateMojo extends AbstractMojo {
         if (!PACKAGE.matcher(packageName).matches()) {
             throw new MojoFailureException("packageName '" + packageName + "' is not a Java package name");
         }
+        long start = System.nanoTime();
         CompilationResult result = compile();
+        double seconds = (System.nanoTime() - start) / 1e9;
         for (Diagnostic diagnostic : result.diagnostics()) {
             if (diagnostic.isError()) {
                 getLog().error(diagnostic.render());
@@ -87,13 +90,14 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoFailureException(failureMessage(result.errors()));
         }
         if (result.upToDate()) {
-            getLog().info(String.format("ESS: up to date, nothing written (%d files in %s)",
-                    result.generatedFiles().size(), relative(outputDirectory.toPath())));
+            getLog().info(String.format(Locale.ROOT, "ESS: up to date, nothing written (%d files in %s, %.2f s)",
+                    result.generatedFiles().size(), relative(outputDirectory.toPath()), seconds));
             return;
         }
-        getLog().info(String.format("ESS: %d files generated, %d written, wsimport run on %d WSDL(s), in %s",
+        getLog().info(String.format(Locale.ROOT,
+                "ESS: %d files generated, %d written, wsimport run on %d WSDL(s), in %s (%.2f s, wsimport %.2f s)",
                 result.generatedFiles().size(), result.changedFiles().size(), result.wsdlsImported(),
-                relative(outputDirectory.toPath())));
+                relative(outputDirectory.toPath()), seconds, result.wsimportTime().toNanos() / 1e9));
         if (!result.changedFiles().isEmpty()) {
             buildContext.refresh(outputDirectory);
             buildContext.refresh(resourcesDirectory);

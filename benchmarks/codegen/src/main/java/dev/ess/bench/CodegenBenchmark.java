@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,12 +25,20 @@ import java.util.stream.Stream;
  *   <li>plain wsimport on the same WSDLs, in one fresh JVM, as ESS runs it.
  * </ul>
  *
+ * <p>Besides the wall clock of each Maven run it reports the times the goal logs itself, the
+ * whole goal and wsimport's part of it, so ESS's own share is measured within one run: on a
+ * busy machine, differences between separate runs are mostly noise.
+ *
  * <p>Arguments: project folder, runs, the private local repository, its settings file, ESS's version.
  */
 public final class CodegenBenchmark {
 
     static final int CONNECTORS = 100;
     static final int PARTNERS = 10;
+
+    /** What ess:generate logs: its own time and wsimport's part of it, or its time when up to date. */
+    private static final Pattern GENERATED = Pattern.compile("\\((\\d+\\.\\d+) s, wsimport (\\d+\\.\\d+) s\\)");
+    private static final Pattern UP_TO_DATE = Pattern.compile("nothing written \\(.*, (\\d+\\.\\d+) s\\)");
 
     private final Path project;
     private final int runs;
@@ -56,38 +66,58 @@ public final class CodegenBenchmark {
 
         List<Long> validate = new ArrayList<>();
         List<Long> cold = new ArrayList<>();
+        List<Long> coldInMojo = new ArrayList<>();
+        List<Long> coldWsimport = new ArrayList<>();
+        List<Long> coldOwn = new ArrayList<>();
         List<Long> noOp = new ArrayList<>();
+        List<Long> noOpInMojo = new ArrayList<>();
         List<Long> oneMapping = new ArrayList<>();
+        List<Long> oneMappingInMojo = new ArrayList<>();
         List<Long> wsimport = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            validate.add(maven("validate", null));
+            validate.add(maven("validate", null).wallMillis());
             deleteRecursively(project.resolve("target"));
-            cold.add(maven("generate-sources", "wsimport run on " + PARTNERS + " WSDL(s)"));
-            noOp.add(maven("generate-sources", "ESS: up to date, nothing written"));
+            Run coldRun = maven("generate-sources", "wsimport run on " + PARTNERS + " WSDL(s)");
+            cold.add(coldRun.wallMillis());
+            coldInMojo.add(coldRun.mojoMillis());
+            coldWsimport.add(coldRun.wsimportMillis());
+            coldOwn.add(coldRun.mojoMillis() - coldRun.wsimportMillis());
+            Run noOpRun = maven("generate-sources", "ESS: up to date, nothing written");
+            noOp.add(noOpRun.wallMillis());
+            noOpInMojo.add(noOpRun.mojoMillis());
             Files.writeString(mapping(1), template("connector.essmap").replace("@CONNECTOR@", connector(1))
                     .replace("owner.email | lower", run % 2 == 1 ? "owner.email | upper" : "owner.email | lower"));
-            oneMapping.add(maven("generate-sources", "1 written, wsimport run on 0 WSDL(s)"));
+            Run oneMappingRun = maven("generate-sources", "1 written, wsimport run on 0 WSDL(s)");
+            oneMapping.add(oneMappingRun.wallMillis());
+            oneMappingInMojo.add(oneMappingRun.mojoMillis());
             wsimport.add(wsimportAlone());
         }
 
-        long startUp = median(validate);
-        long wsimportMedian = median(wsimport);
         System.out.println();
-        System.out.println("| what                                    | median ms | runs ms |");
-        System.out.println("|-----------------------------------------|----------:|---------|");
+        System.out.println("Whole Maven runs (wall clock, JVM and Maven start-up included):");
+        System.out.println();
+        header();
         row("mvn validate (Maven start-up alone)", validate);
         row("ess:generate, cold", cold);
         row("ess:generate, no-op", noOp);
         row("ess:generate, one mapping changed", oneMapping);
-        row("wsimport alone, " + PARTNERS + " WSDLs in one JVM", wsimport);
         System.out.println();
-        System.out.printf(Locale.ROOT, "ESS's own share of a cold run (cold - start-up - wsimport): %d ms%n",
-                median(cold) - startUp - wsimportMedian);
-        System.out.printf(Locale.ROOT, "No-op run above Maven start-up: %d ms%n", median(noOp) - startUp);
+        System.out.println("Inside ess:generate, as it logs, and plain wsimport for comparison:");
+        System.out.println();
+        header();
+        row("cold: the whole goal", coldInMojo);
+        row("cold: of which wsimport", coldWsimport);
+        row("cold: of which ESS itself", coldOwn);
+        row("no-op: the whole goal", noOpInMojo);
+        row("one mapping changed: the whole goal", oneMappingInMojo);
+        row("plain wsimport, " + PARTNERS + " WSDLs, fresh JVM", wsimport);
     }
 
-    /** Runs Maven on the project, checks its log says what the run must have done, returns its time. */
-    private long maven(String phase, String expected) throws IOException, InterruptedException {
+    /** One Maven run: its wall-clock time, and the times ess:generate logged. */
+    private record Run(long wallMillis, long mojoMillis, long wsimportMillis) {}
+
+    /** Runs Maven on the project, checks its log says what the run must have done, returns its times. */
+    private Run maven(String phase, String expected) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(maven);
         command.add(phase);
         long start = System.nanoTime();
@@ -96,7 +126,16 @@ public final class CodegenBenchmark {
         if (expected != null && !log.contains(expected)) {
             throw new IllegalStateException("'" + String.join(" ", command) + "' did not log '" + expected + "':\n" + log);
         }
-        return elapsed;
+        Matcher generated = GENERATED.matcher(log);
+        if (generated.find()) {
+            return new Run(elapsed, millis(generated.group(1)), millis(generated.group(2)));
+        }
+        Matcher upToDate = UP_TO_DATE.matcher(log);
+        return upToDate.find() ? new Run(elapsed, millis(upToDate.group(1)), 0) : new Run(elapsed, 0, 0);
+    }
+
+    private static long millis(String seconds) {
+        return Math.round(Double.parseDouble(seconds) * 1000);
     }
 
     /** The first run may need to fetch the plugins into the private repository. */
@@ -169,6 +208,11 @@ public final class CodegenBenchmark {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static void header() {
+        System.out.println("| what                                    | median ms | runs ms |");
+        System.out.println("|-----------------------------------------|----------:|---------|");
     }
 
     private static void row(String what, List<Long> times) {
