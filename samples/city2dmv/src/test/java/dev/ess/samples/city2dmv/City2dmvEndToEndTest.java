@@ -40,6 +40,7 @@ class City2dmvEndToEndTest {
         String permitId = "P-" + UUID.randomUUID();
         try (DmvSimulator dmv = DmvSimulator.start(0, new PrintStream(OutputStream.nullOutputStream()));
                 EventBus bus = EventBus.connect(busUri)) {
+            bus.purgeIfExists(QUEUE);
             RuntimeConfig config = RuntimeConfig.builder(busUri)
                     .targetUrl(dmv.address())
                     .database(work.resolve("ess.db").toString())

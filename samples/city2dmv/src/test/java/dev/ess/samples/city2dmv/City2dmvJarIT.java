@@ -38,6 +38,7 @@ class City2dmvJarIT {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try (DmvSimulator dmv = DmvSimulator.start(0, quiet);
                 EventBus bus = EventBus.connect(busUri)) {
+            bus.purgeIfExists(QUEUE);
             Map<String, String> env = Map.of(
                     "BUS_URL", busUri,
                     "TARGET_URL", dmv.address(),

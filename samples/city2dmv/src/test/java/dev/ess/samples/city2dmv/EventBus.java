@@ -47,6 +47,18 @@ final class EventBus implements AutoCloseable {
         channel.waitForConfirmsOrDie(10_000);
     }
 
+    /**
+     * Empties a connector's queue if it exists, so that a test on a shared broker starts from
+     * nothing, whatever earlier runs left behind.
+     */
+    void purgeIfExists(String queue) throws IOException, TimeoutException {
+        try (Channel probe = connection.createChannel()) {
+            probe.queuePurge(queue);
+        } catch (IOException notDeclaredYet) {
+            // the broker closed the probe channel: there is no such queue, so nothing to purge
+        }
+    }
+
     /** Messages ready in the queue (not counting those delivered and not yet acked). */
     long readyMessages(String queue) throws IOException {
         return channel.queueDeclarePassive(queue).getMessageCount();
