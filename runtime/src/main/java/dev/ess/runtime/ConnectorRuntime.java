@@ -6,56 +6,76 @@ import dev.ess.runtime.bus.DeadLetterPublisher;
 import dev.ess.runtime.bus.EventConsumer;
 import dev.ess.runtime.bus.Topology;
 import dev.ess.runtime.delivery.Backoff;
+import dev.ess.runtime.delivery.CircuitBreaker;
 import dev.ess.runtime.delivery.DeliveryPipeline;
+import dev.ess.runtime.delivery.Dispatcher;
 import dev.ess.runtime.delivery.ErrorClassifier;
 import dev.ess.runtime.delivery.Lanes;
+import dev.ess.runtime.delivery.SentLog;
 import dev.ess.runtime.soap.SoapPorts;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connector running: its store open, its port configured, its queue consumed.
+ * One connector running: its store open, its ports configured, its queue consumed.
  *
- * <p>{@link #start} returns once the connector consumes; {@link #close()} stops consuming,
- * lets the deliveries in progress finish, and closes the bus and the store. Messages not yet
- * delivered stay on the queue. Used by {@code EssMain}, by tests and by demos in process.
+ * <p>The intake journals each message and acks it once durable; a dispatcher feeds the journal's
+ * pending events, in arrival order, to per-key lanes that call the partner through a circuit
+ * breaker (see DESIGN.md's delivery contract and README's "Delivery guarantees").
+ * {@link #start} returns once the connector consumes; {@link #close()} stops consuming, lets the
+ * calls in progress finish, and closes the bus and the store. Events not yet delivered stay
+ * pending in the journal and go out after the next start. Used by {@code EssMain}, by tests and
+ * by demos in process.
  */
 public final class ConnectorRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
+    /** Events read from the journal but not yet delivered, at most; the rest wait in the store. */
+    private static final int MAX_IN_FLIGHT = 10_000;
 
     private final ConnectorSpec spec;
     private final RuntimeConfig config;
     private final EventStore store;
     private final BusConnection bus;
     private final Channel channel;
+    private final EventConsumer consumer;
     private final DeliveryPipeline<?, ?> pipeline;
     private final Lanes lanes;
+    private final Dispatcher dispatcher;
+    private final SentLog sentLog;
     private final String consumerTag;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
     private ConnectorRuntime(ConnectorSpec spec, RuntimeConfig config, EventStore store, BusConnection bus,
-            Channel channel, DeliveryPipeline<?, ?> pipeline, Lanes lanes, String consumerTag) {
+            Channel channel, EventConsumer consumer, DeliveryPipeline<?, ?> pipeline, Lanes lanes,
+            Dispatcher dispatcher, SentLog sentLog, String consumerTag) {
         this.spec = spec;
         this.config = config;
         this.store = store;
         this.bus = bus;
         this.channel = channel;
+        this.consumer = consumer;
         this.pipeline = pipeline;
         this.lanes = lanes;
+        this.dispatcher = dispatcher;
+        this.sentLog = sentLog;
         this.consumerTag = consumerTag;
     }
 
     /**
      * Starts a connector: opens and migrates the store, connects to the bus, creates and
-     * configures the partner's port, declares the connector's queue and starts consuming it.
+     * configures one partner port per lane, re-drives the events a previous run left pending,
+     * declares the connector's queue and starts consuming it.
      *
      * @throws RuntimeStartException when any of these fails; what was opened is closed again
      */
@@ -72,25 +92,44 @@ public final class ConnectorRuntime implements AutoCloseable {
     private static <P, Q> ConnectorRuntime startTyped(SoapConnector<P, Q, ?> connector, RuntimeConfig config,
             DeliveryObserver observer) {
         ConnectorSpec spec = connector.spec();
+        String name = "ess-" + spec.id();
+        int parallelism = Math.max(1, spec.parallelism());
         EventStore store = null;
         BusConnection bus = null;
+        SentLog sentLog = null;
+        Lanes lanes = null;
         try {
             store = EventStore.open(config.database());
-            bus = BusConnection.open(config.busUrl(), "ess-" + spec.id());
-            P port = SoapPorts.configure(connector.createPort(), config.targetFor(spec), config.connectTimeout(),
-                    config.requestTimeout());
+            bus = BusConnection.open(config.busUrl(), name);
+            List<P> ports = new ArrayList<>(parallelism);
+            for (int i = 0; i < parallelism; i++) {
+                ports.add(SoapPorts.configure(connector.createPort(), config.targetFor(spec), config.connectTimeout(),
+                        config.requestTimeout()));
+            }
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
-            DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, port, store, ErrorClassifier.forPort(port),
+            sentLog = new SentLog(spec.id(), store);
+            CircuitBreaker breaker = new CircuitBreaker(spec.id(), config.circuitThresholdFor(spec),
+                    config.probeInterval());
+            DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store, sentLog,
+                    ErrorClassifier.forPort(ports.get(0)), breaker,
                     new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters,
                     observer);
+            lanes = new Lanes(name, parallelism);
+            Dispatcher dispatcher = new Dispatcher(spec.id(), store, lanes, pipeline, MAX_IN_FLIGHT);
+            dispatcher.start();
             Channel channel = bus.openChannel();
             Topology.declareIntake(channel, spec);
             channel.basicQos(config.prefetchFor(spec));
-            Lanes lanes = new Lanes("ess-" + spec.id(), Math.max(1, spec.parallelism()));
-            EventConsumer consumer = new EventConsumer(channel, spec, pipeline, lanes, Clock.systemUTC());
-            String consumerTag = channel.basicConsume(spec.queue(), false, "ess-" + spec.id(), consumer);
-            return new ConnectorRuntime(spec, config, store, bus, channel, pipeline, lanes, consumerTag);
+            EventConsumer consumer = new EventConsumer(channel, spec, store, dispatcher::wake, observer,
+                    Clock.systemUTC());
+            String consumerTag = channel.basicConsume(spec.queue(), false, name, consumer);
+            return new ConnectorRuntime(spec, config, store, bus, channel, consumer, pipeline, lanes, dispatcher,
+                    sentLog, consumerTag);
         } catch (IOException | RuntimeException e) {
+            if (lanes != null) {
+                shutdownQuietly(lanes);
+            }
+            closeQuietly(sentLog);
             closeQuietly(bus);
             closeQuietly(store);
             throw new RuntimeStartException("connector " + spec.id() + " cannot start: " + e.getMessage(), e);
@@ -117,8 +156,33 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (lastSent == null) {
             lastSent = store.lastSent(spec.id()).orElse(null);
         }
-        return new ConnectorStatus(spec.id(), bus.isOpen(), true, store.count(spec.id(), JournalStatus.RECEIVED),
-                store.count(spec.id(), JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
+        return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
+                store.count(spec.id(), JournalStatus.RECEIVED), store.count(spec.id(), JournalStatus.PARKED), lastSent,
+                pipeline.consecutiveFailures());
+    }
+
+    /**
+     * Sends a parked event again, at the end of its key's order, with its attempts reset.
+     *
+     * @return whether the event was parked
+     */
+    public boolean redrive(String eventId) {
+        boolean redriven = store.redrive(spec.id(), eventId);
+        if (redriven) {
+            LOG.info("{} event {} re-driven", spec.id(), eventId);
+            dispatcher.wake();
+        }
+        return redriven;
+    }
+
+    /** Sends every parked event again, in their arrival order; returns how many. */
+    public int redriveAll() {
+        int count = store.redriveAll(spec.id());
+        if (count > 0) {
+            LOG.info("{}: {} parked event(s) re-driven", spec.id(), count);
+            dispatcher.wake();
+        }
+        return count;
     }
 
     /** One line saying what runs where, for the log or the console. Holds no password. */
@@ -134,8 +198,9 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops consuming, waits for the deliveries in progress (at most the configured shutdown
-     * timeout), then closes the bus connection and the store. Safe to call more than once.
+     * Stops consuming, journals and acks what has arrived, waits for the calls in progress (at
+     * most the configured shutdown timeout), records their acknowledgements, then closes the bus
+     * connection and the store. Safe to call more than once.
      */
     @Override
     public void close() {
@@ -147,11 +212,14 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         try {
             cancelConsumer();
+            consumer.close();
+            dispatcher.close();
             pipeline.stop();
-            if (!lanes.shutdown(config.shutdownTimeout())) {
-                LOG.warn("{}: deliveries still running after {}; they will be redelivered", spec.id(),
-                        config.shutdownTimeout());
+            if (lanes.shutdown(config.shutdownTimeout()) < 0) {
+                LOG.warn("{}: calls still running after {}; their events will be sent again after a restart",
+                        spec.id(), config.shutdownTimeout());
             }
+            sentLog.close(config.shutdownTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -170,6 +238,14 @@ public final class ConnectorRuntime implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: cannot cancel the consumer: {}", spec.id(), e.toString());
+        }
+    }
+
+    private static void shutdownQuietly(Lanes lanes) {
+        try {
+            lanes.shutdown(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

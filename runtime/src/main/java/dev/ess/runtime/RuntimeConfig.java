@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param retryInitialDelay the pause before the first retry; later ones double, with jitter
  * @param retryMaxDelay the longest pause between retries
  * @param shutdownTimeout how long a stop waits for deliveries in progress
+ * @param circuitThreshold transient failures in a row after which the partner counts as down
+ *     (capped at the connector's {@code max_retry + 1}, so that an outage never parks an event)
+ * @param probeInterval while the partner counts as down, the pause between two probe calls
  */
 public record RuntimeConfig(
         String busUrl,
@@ -31,7 +34,9 @@ public record RuntimeConfig(
         Duration requestTimeout,
         Duration retryInitialDelay,
         Duration retryMaxDelay,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        int circuitThreshold,
+        Duration probeInterval) {
 
     public static final String BUS_URL = "BUS_URL";
     public static final String TARGET_URL = "TARGET_URL";
@@ -42,6 +47,9 @@ public record RuntimeConfig(
     public static final Duration DEFAULT_RETRY_INITIAL_DELAY = Duration.ofMillis(500);
     public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofSeconds(60);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_CIRCUIT_THRESHOLD = 3;
+    public static final int DEFAULT_MIN_PREFETCH = 2_000;
+    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(5);
 
     public RuntimeConfig {
         Objects.requireNonNull(busUrl, "busUrl");
@@ -51,6 +59,10 @@ public record RuntimeConfig(
         Objects.requireNonNull(retryInitialDelay, "retryInitialDelay");
         Objects.requireNonNull(retryMaxDelay, "retryMaxDelay");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(probeInterval, "probeInterval");
+        if (circuitThreshold < 1) {
+            throw new IllegalArgumentException("circuitThreshold must be at least 1, got " + circuitThreshold);
+        }
         if (prefetch < 0) {
             throw new IllegalArgumentException("prefetch must not be negative, got " + prefetch);
         }
@@ -82,9 +94,17 @@ public record RuntimeConfig(
         return targetUrl != null ? targetUrl : spec.targetUrl();
     }
 
-    /** The prefetch for a connector: enough to keep every lane busy. */
+    /**
+     * The prefetch for a connector: enough for the intake to journal messages in large batches
+     * while the previous batch is being written.
+     */
     public int prefetchFor(ConnectorSpec spec) {
-        return prefetch > 0 ? prefetch : Math.max(16, 4 * Math.max(1, spec.parallelism()));
+        return prefetch > 0 ? prefetch : Math.max(DEFAULT_MIN_PREFETCH, 4 * Math.max(1, spec.parallelism()));
+    }
+
+    /** Transient failures in a row that open the connector's circuit: never more than {@code max_retry + 1}. */
+    public int circuitThresholdFor(ConnectorSpec spec) {
+        return Math.max(1, Math.min(circuitThreshold, spec.maxRetry() + 1));
     }
 
     private static String nonBlank(String value) {
@@ -102,6 +122,8 @@ public record RuntimeConfig(
         private Duration retryInitialDelay = DEFAULT_RETRY_INITIAL_DELAY;
         private Duration retryMaxDelay = DEFAULT_RETRY_MAX_DELAY;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private int circuitThreshold = DEFAULT_CIRCUIT_THRESHOLD;
+        private Duration probeInterval = DEFAULT_PROBE_INTERVAL;
 
         private Builder(String busUrl) {
             this.busUrl = Objects.requireNonNull(busUrl, "busUrl");
@@ -144,9 +166,19 @@ public record RuntimeConfig(
             return this;
         }
 
+        /**
+         * When the partner counts as down: after {@code threshold} transient failures in a row;
+         * then one probe call every {@code probeInterval}.
+         */
+        public Builder circuit(int threshold, Duration probeInterval) {
+            this.circuitThreshold = threshold;
+            this.probeInterval = probeInterval;
+            return this;
+        }
+
         public RuntimeConfig build() {
             return new RuntimeConfig(busUrl, targetUrl, database, prefetch, connectTimeout, requestTimeout,
-                    retryInitialDelay, retryMaxDelay, shutdownTimeout);
+                    retryInitialDelay, retryMaxDelay, shutdownTimeout, circuitThreshold, probeInterval);
         }
     }
 }

@@ -30,7 +30,18 @@ class RuntimeConfigTest {
         RuntimeConfig config = RuntimeConfig.fromEnvironment(Map.of("BUS_URL", "amqp://bus", "TARGET_URL", " "));
         assertEquals("https://dmv.example/soap/permits", config.targetFor(SPEC));
         assertEquals("./ess.db", config.database());
-        assertEquals(32, config.prefetchFor(SPEC), "four per lane");
+        assertEquals(RuntimeConfig.DEFAULT_MIN_PREFETCH, config.prefetchFor(SPEC), "room for large intake batches");
+    }
+
+    @Test
+    void opensTheCircuitBeforeAnOutageCouldUseUpMaxRetry() {
+        RuntimeConfig config = RuntimeConfig.builder("amqp://bus").circuit(5, java.time.Duration.ofSeconds(1)).build();
+        ConnectorSpec noRetries = ConnectorSpec.builder("c").listenTopic("t").targetUrl("http://p").fields("k").maxRetry(0).build();
+        ConnectorSpec manyRetries = ConnectorSpec.builder("c").listenTopic("t").targetUrl("http://p").fields("k").maxRetry(9).build();
+        assertEquals(1, config.circuitThresholdFor(noRetries));
+        assertEquals(5, config.circuitThresholdFor(manyRetries));
+        assertThrows(IllegalArgumentException.class,
+                () -> RuntimeConfig.builder("amqp://bus").circuit(0, java.time.Duration.ofSeconds(1)).build());
     }
 
     @Test

@@ -6,50 +6,65 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.ess.runtime.ConnectorSpec;
+import dev.ess.runtime.DeliveryObserver;
 import dev.ess.runtime.delivery.Arrival;
-import dev.ess.runtime.delivery.DeliveryPipeline;
-import dev.ess.runtime.delivery.Lanes;
-import dev.ess.runtime.delivery.Outcome;
+import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.JournalStatus;
+import dev.ess.runtime.store.ReceivedEvent;
+import dev.ess.runtime.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each message of the connector's queue to a lane of the delivery pipeline and settles it
- * from the outcome: ack once sent, parked or found to be a duplicate; requeue when the store
- * failed; leave it unacked when stopping, so the broker delivers it again.
+ * The intake: journals the messages of the connector's queue and acks them once they are
+ * durable. Deliveries are handed to an intake thread that writes whatever has arrived in one
+ * transaction, then acks up to the last of them with one {@code multiple} ack, and tells the
+ * dispatcher. A message the store could not take is returned to the queue.
  */
-public final class EventConsumer extends DefaultConsumer {
+public final class EventConsumer extends DefaultConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
     private static final Duration STORE_FAILURE_PAUSE = Duration.ofSeconds(1);
+    private static final int MAX_BATCH = 1_000;
+
+    private record Delivery(long tag, Arrival arrival) {}
 
     private final ConnectorSpec spec;
-    private final DeliveryPipeline<?, ?> pipeline;
-    private final Lanes lanes;
+    private final EventStore store;
+    private final Runnable journalled;
+    private final DeliveryObserver observer;
     private final Clock clock;
+    private final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    private final Thread intake;
+    private volatile boolean closing;
 
-    public EventConsumer(Channel channel, ConnectorSpec spec, DeliveryPipeline<?, ?> pipeline, Lanes lanes, Clock clock) {
+    /**
+     * @param journalled called after each batch is durable, e.g. to wake the dispatcher
+     */
+    public EventConsumer(Channel channel, ConnectorSpec spec, EventStore store, Runnable journalled,
+            DeliveryObserver observer, Clock clock) {
         super(channel);
         this.spec = spec;
-        this.pipeline = pipeline;
-        this.lanes = lanes;
+        this.store = store;
+        this.journalled = journalled;
+        this.observer = observer;
         this.clock = clock;
+        this.intake = new Thread(this::journalDeliveries, "ess-" + spec.id() + "-intake");
+        intake.start();
     }
 
     @Override
     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         Arrival arrival = Arrival.of(spec, EventIds.of(properties, body), envelope.getRoutingKey(), body, clock.instant());
-        long deliveryTag = envelope.getDeliveryTag();
-        try {
-            lanes.submit(arrival.laneKey(), () -> deliver(arrival, deliveryTag));
-        } catch (RejectedExecutionException e) {
-            // Arrived while stopping: left unacked, the broker delivers it again.
-            LOG.debug("{} event {} arrived while stopping", spec.id(), arrival.eventId());
-        }
+        deliveries.add(new Delivery(envelope.getDeliveryTag(), arrival));
     }
 
     @Override
@@ -64,30 +79,80 @@ public final class EventConsumer extends DefaultConsumer {
         }
     }
 
-    private void deliver(Arrival arrival, long deliveryTag) {
-        Outcome outcome;
-        try {
-            outcome = pipeline.deliver(arrival);
-        } catch (RuntimeException e) {
-            LOG.error("{} event {} not delivered, returned to the queue: {}", spec.id(), arrival.eventId(), e.toString(), e);
-            // Most likely the store is down: do not spin on the same message.
-            pipeline.pauseUnlessStopped(STORE_FAILURE_PAUSE);
-            settle(() -> getChannel().basicNack(deliveryTag, false, true), arrival);
-            return;
-        }
-        if (outcome.settlesMessage()) {
-            settle(() -> getChannel().basicAck(deliveryTag, false), arrival);
+    /**
+     * Journals and acks what has arrived, then stops the intake thread; call after the consumer
+     * is cancelled. Whatever is not journalled by then stays unacked and comes again.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        intake.join(10_000);
+        if (intake.isAlive()) {
+            intake.interrupt();
         }
     }
 
-    private void settle(BusAction action, Arrival arrival) {
+    private void journalDeliveries() {
+        List<Delivery> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Delivery first = deliveries.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                deliveries.drainTo(batch, MAX_BATCH - 1);
+                journal(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void journal(List<Delivery> batch) throws InterruptedException {
+        long lastTag = batch.get(batch.size() - 1).tag();
+        List<ReceivedEvent> events = new ArrayList<>(batch.size());
+        for (Delivery delivery : batch) {
+            Arrival arrival = delivery.arrival();
+            events.add(new ReceivedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
+                    arrival.body(), arrival.receivedAt()));
+        }
+        Map<String, JournalStatus> known;
+        try {
+            known = store.receiveAll(events);
+        } catch (StoreException e) {
+            LOG.error("{}: cannot journal {} message(s), returned to the queue: {}", spec.id(), batch.size(),
+                    e.getMessage());
+            settle(() -> getChannel().basicNack(lastTag, true, true));
+            // Most likely the store is down: do not spin on the same messages.
+            TimeUnit.MILLISECONDS.sleep(STORE_FAILURE_PAUSE.toMillis());
+            return;
+        }
+        settle(() -> getChannel().basicAck(lastTag, true));
+        for (ReceivedEvent event : events) {
+            JournalStatus earlier = known.get(event.eventId());
+            if (earlier == null) {
+                observer.received(event.eventId());
+            } else if (earlier != JournalStatus.RECEIVED) {
+                observer.duplicate(event.eventId());
+                LOG.info("{} event {} ({}) already {}, skipped", spec.id(), event.eventId(), event.routingKey(),
+                        earlier == JournalStatus.SENT ? "sent" : "parked");
+            }
+        }
+        journalled.run();
+    }
+
+    private void settle(BusAction action) {
         try {
             action.run();
         } catch (IOException | RuntimeException e) {
-            // The channel closed under us; the broker delivers the message again and the
-            // journal recognises it.
-            LOG.warn("{} event {}: cannot settle the message, it will come again: {}", spec.id(), arrival.eventId(),
-                    e.toString());
+            // The channel closed under us: the broker delivers the messages again and the
+            // journal recognises them.
+            LOG.warn("{}: cannot settle messages, they will come again: {}", spec.id(), e.toString());
         }
     }
 

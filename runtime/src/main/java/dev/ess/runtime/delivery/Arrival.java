@@ -30,11 +30,19 @@ public record Arrival(
         Objects.requireNonNull(receivedAt, "receivedAt");
     }
 
-    /** Parses a message body and reads the connector's key field from it. */
+    /**
+     * Parses a message body and reads the connector's key field from it. A body that is not a
+     * JSON object, or lacks the key field, or holds it as an object or array, is malformed.
+     */
     public static Arrival of(ConnectorSpec spec, String eventId, String routingKey, byte[] body, Instant receivedAt) {
         try {
             Event event = Event.parse(eventId, routingKey, body);
             String key = spec.key().isEmpty() ? null : event.text(spec.key());
+            if (key == null && !spec.key().isEmpty()) {
+                // Without its key an event has no place in any key's order.
+                return new Arrival(eventId, routingKey, body, receivedAt, null, null,
+                        "key field '" + spec.key() + "' is missing");
+            }
             return new Arrival(eventId, routingKey, body, receivedAt, event, key, null);
         } catch (MalformedEventException e) {
             return new Arrival(eventId, routingKey, body, receivedAt, null, null, e.getMessage());

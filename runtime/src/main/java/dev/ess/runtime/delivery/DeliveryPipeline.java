@@ -3,23 +3,30 @@ package dev.ess.runtime.delivery;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.DeliveryObserver;
 import dev.ess.runtime.SoapConnector;
+import dev.ess.runtime.soap.EventIdHeader;
 import dev.ess.runtime.store.EventStore;
-import dev.ess.runtime.store.JournalEntry;
 import dev.ess.runtime.store.ParkedEvent;
-import dev.ess.runtime.store.ReceivedEvent;
+import dev.ess.runtime.store.PendingEvent;
+import dev.ess.runtime.store.SentEvent;
+import dev.ess.runtime.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one event from arrival to the partner: journal, dedupe, map, send with retries, then
- * record the result. Knows nothing of the bus; the caller settles the broker message from the
- * returned {@link Outcome}. Safe to call from several lanes at once.
+ * Takes one journalled event to the partner: parse, map, send through the circuit breaker with
+ * retries, then record the result. Lanes call it, each with its own port, one event of a key at
+ * a time.
+ *
+ * <p>Only transient failures while the breaker is closed count against {@code max_retry}; a
+ * failure that opens the breaker, or happens while it is open, belongs to the outage. While the
+ * breaker is open the lane waits for its probe turn, however long the outage lasts.
  *
  * @param <P> the port type
  * @param <Q> the request type
@@ -27,32 +34,38 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryPipeline<P, Q> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipeline.class);
+    private static final Duration STORE_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final SoapConnector<P, Q, ?> connector;
     private final ConnectorSpec spec;
-    private final P port;
+    private final List<P> ports;
     private final EventStore store;
+    private final SentLog sentLog;
     private final ErrorClassifier classifier;
+    private final CircuitBreaker breaker;
     private final Backoff backoff;
     private final Clock clock;
     private final ParkedEventSink parkedEvents;
     private final DeliveryObserver observer;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile Instant lastSent;
 
     /**
-     * @param port a port of the partner's service, already configured; shared by all lanes
+     * @param ports one configured port of the partner's service per lane worker
+     * @param sentLog where acknowledgements are recorded
      * @param parkedEvents told of each event parked, once it is in the store
      * @param observer told of every step, for metrics
      */
-    public DeliveryPipeline(SoapConnector<P, Q, ?> connector, P port, EventStore store, ErrorClassifier classifier,
-            Backoff backoff, Clock clock, ParkedEventSink parkedEvents, DeliveryObserver observer) {
+    public DeliveryPipeline(SoapConnector<P, Q, ?> connector, List<P> ports, EventStore store, SentLog sentLog,
+            ErrorClassifier classifier, CircuitBreaker breaker, Backoff backoff, Clock clock,
+            ParkedEventSink parkedEvents, DeliveryObserver observer) {
         this.connector = connector;
         this.spec = connector.spec();
-        this.port = port;
+        this.ports = List.copyOf(ports);
         this.store = store;
+        this.sentLog = sentLog;
         this.classifier = classifier;
+        this.breaker = breaker;
         this.backoff = backoff;
         this.clock = clock;
         this.parkedEvents = parkedEvents;
@@ -60,59 +73,42 @@ public final class DeliveryPipeline<P, Q> {
     }
 
     /**
-     * Delivers one event. A send in progress always completes; after {@link #stop()} no new
-     * delivery starts and a back-off pause ends at once, with {@link Outcome#STOPPED}.
-     *
-     * @throws dev.ess.runtime.store.StoreException when the store fails; the message must then
-     *     be delivered again later
+     * Delivers one event with the port of lane worker {@code worker}. A send in progress always
+     * completes; after {@link #stop()} no new call starts and a back-off pause or a wait for the
+     * partner ends at once, with {@link Outcome#STOPPED}: the event stays pending in the journal.
      */
-    public Outcome deliver(Arrival arrival) {
+    public Outcome deliver(PendingEvent event, int worker) {
         if (isStopped()) {
             return Outcome.STOPPED;
         }
-        long start = System.nanoTime();
-        JournalEntry entry = store.receive(new ReceivedEvent(spec.id(), arrival.eventId(), arrival.routingKey(),
-                arrival.key(), arrival.body(), arrival.receivedAt()));
-        switch (entry.status()) {
-            case SENT -> {
-                observer.duplicate(arrival.eventId());
-                LOG.info("{} event {} ({}) already sent at {}, skipped", spec.id(), arrival.eventId(),
-                        arrival.routingKey(), entry.sentAt());
-                return Outcome.DUPLICATE;
-            }
-            case PARKED -> {
-                observer.duplicate(arrival.eventId());
-                LOG.info("{} event {} ({}) already parked, skipped", spec.id(), arrival.eventId(), arrival.routingKey());
-                return Outcome.DUPLICATE;
-            }
-            case RECEIVED -> {
-                // A first delivery, or a redelivery of an event not sent yet: go on.
-                if (entry.attempts() == 0) {
-                    observer.received(arrival.eventId());
-                }
-            }
-        }
+        Arrival arrival = Arrival.of(spec, event.eventId(), event.routingKey(), event.body(), event.receivedAt());
         if (arrival.malformed() != null) {
             return park(arrival, new Failure(FailureKind.PERMANENT, "malformed event: " + arrival.malformed()),
-                    entry.attempts());
+                    event.attempts());
         }
         Q request;
         try {
             request = connector.map(arrival.event());
         } catch (RuntimeException e) {
-            return park(arrival, classifier.classifyMapping(e), entry.attempts());
+            return park(arrival, classifier.classifyMapping(e), event.attempts());
         }
-        return sendWithRetries(arrival, request, entry.attempts(), start);
+        return sendWithRetries(arrival, request, ports.get(worker), event.attempts());
     }
 
-    /** Stops new deliveries and ends back-off pauses; sends already on the wire finish. */
+    /** Stops new calls and ends back-off pauses and waits for the partner; calls on the wire finish. */
     public void stop() {
         stopped.countDown();
+        breaker.stop();
     }
 
-    /** Failed calls to the partner since it last acknowledged an event. */
+    /** Failed calls to the partner since it last answered. */
     public int consecutiveFailures() {
-        return consecutiveFailures.get();
+        return breaker.consecutiveFailures();
+    }
+
+    /** Whether calls go to the partner: false while the breaker treats it as down. */
+    public boolean partnerAvailable() {
+        return breaker.state() == CircuitBreaker.State.CLOSED;
     }
 
     /** When the partner last acknowledged an event of this run, or {@code null}. */
@@ -124,53 +120,98 @@ public final class DeliveryPipeline<P, Q> {
         return stopped.getCount() == 0;
     }
 
-    private Outcome sendWithRetries(Arrival arrival, Q request, int earlierAttempts, long start) {
+    private Outcome sendWithRetries(Arrival arrival, Q request, P port, int earlierAttempts) {
         int attempts = earlierAttempts;
-        for (int retry = 0; ; retry++) {
-            attempts++;
+        while (true) {
+            CircuitBreaker.Permit permit;
+            try {
+                permit = breaker.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.STOPPED;
+            }
+            if (permit == CircuitBreaker.Permit.STOPPED || isStopped()) {
+                return Outcome.STOPPED;
+            }
             Failure failure;
             try {
+                EventIdHeader.set(port, arrival.eventId());
                 connector.send(port, request);
-                Instant sentAt = clock.instant();
-                store.markSent(spec.id(), arrival.eventId(), arrival.routingKey(), attempts, sentAt);
-                lastSent = sentAt;
-                consecutiveFailures.set(0);
-                observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
-                LOG.info("{} event {} ({}{}) sent in {} ms, attempt {}", spec.id(), arrival.eventId(),
-                        arrival.routingKey(), keySuffix(arrival), elapsedMillis(start), attempts);
-                return Outcome.SENT;
+                breaker.onAnswer();
+                return sent(arrival, attempts + 1);
             } catch (Exception e) {
                 failure = classifier.classifySend(e);
-                consecutiveFailures.incrementAndGet();
             }
             if (!failure.isTransient()) {
-                return park(arrival, failure, attempts);
+                breaker.onAnswer();
+                return park(arrival, failure, attempts + 1);
             }
-            if (retry >= spec.maxRetry()) {
+            boolean counts = breaker.onFailure(arrival.eventId(), failure, permit == CircuitBreaker.Permit.PROBE);
+            if (!counts) {
+                observer.retried(arrival.eventId(), attempts, failure.reason());
+                LOG.debug("{} event {}: partner down, waiting for it: {}", spec.id(), arrival.eventId(), failure.reason());
+                continue;
+            }
+            attempts++;
+            if (attempts > spec.maxRetry()) {
                 return park(arrival, new Failure(failure.kind(),
-                        "gave up after " + (retry + 1) + " attempts: " + failure.reason()), attempts);
+                        "gave up after " + attempts + " attempts: " + failure.reason()), attempts);
             }
-            store.recordFailure(spec.id(), arrival.eventId(), attempts, failure.reason());
+            int counted = attempts;
+            if (!withStore(() -> {
+                store.recordFailure(spec.id(), arrival.eventId(), counted, failure.reason());
+                return Boolean.TRUE;
+            })) {
+                return Outcome.STOPPED;
+            }
             observer.retried(arrival.eventId(), attempts, failure.reason());
-            Duration pause = backoff.delay(retry + 1);
+            Duration pause = backoff.delay(attempts);
             LOG.warn("{} event {} ({}{}) attempt {} failed, retrying in {} ms: {}", spec.id(), arrival.eventId(),
                     arrival.routingKey(), keySuffix(arrival), attempts, pause.toMillis(), failure.reason());
             if (!pauseUnlessStopped(pause)) {
-                LOG.info("{} event {} left for redelivery: stopping", spec.id(), arrival.eventId());
                 return Outcome.STOPPED;
             }
         }
     }
 
+    private Outcome sent(Arrival arrival, int attempts) {
+        Instant sentAt = clock.instant();
+        sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
+        lastSent = sentAt;
+        observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
+        LOG.debug("{} event {} ({}{}) sent, attempt {}", spec.id(), arrival.eventId(), arrival.routingKey(),
+                keySuffix(arrival), attempts);
+        return Outcome.SENT;
+    }
+
     private Outcome park(Arrival arrival, Failure failure, int attempts) {
         Instant parkedAt = clock.instant();
-        store.park(spec.id(), arrival.eventId(), failure.reason(), attempts, parkedAt);
+        if (!withStore(() -> {
+            store.park(spec.id(), arrival.eventId(), failure.reason(), attempts, parkedAt);
+            return Boolean.TRUE;
+        })) {
+            return Outcome.STOPPED;
+        }
         parkedEvents.parked(new ParkedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
                 arrival.body(), failure.reason(), attempts, parkedAt));
         observer.parked(arrival.eventId(), failure.reason());
         LOG.warn("{} event {} ({}{}) parked after {} attempt(s): {}", spec.id(), arrival.eventId(),
                 arrival.routingKey(), keySuffix(arrival), attempts, failure.reason());
         return Outcome.PARKED;
+    }
+
+    /** Runs a store write, trying again while the store fails; false when stopped first. */
+    private boolean withStore(Supplier<Boolean> write) {
+        while (true) {
+            try {
+                return write.get();
+            } catch (StoreException e) {
+                LOG.error("{}: store write failed, trying again: {}", spec.id(), e.getMessage());
+                if (!pauseUnlessStopped(STORE_RETRY_PAUSE)) {
+                    return false;
+                }
+            }
+        }
     }
 
     /** Waits, unless stopped first; returns whether the full pause elapsed. */
@@ -185,9 +226,5 @@ public final class DeliveryPipeline<P, Q> {
 
     private String keySuffix(Arrival arrival) {
         return arrival.key() == null ? "" : " " + spec.key() + "=" + arrival.key();
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -21,7 +21,8 @@ import javax.xml.namespace.QName;
  * exception marked {@link WebFault} or declared by the port's methods), a SOAP Client/Sender fault, an HTTP 4xx other than 408
  * and 429. Transient: refused connections, timeouts and other I/O errors, HTTP 5xx, 408 and 429,
  * a SOAP Server/Receiver fault. Anything unknown counts as transient, so it is retried and
- * then parked rather than lost.
+ * then parked rather than lost. Transient failures without an answer from the partner's service
+ * (I/O errors, timeouts, HTTP 502/503/504) are marked {@link Failure#partnerUnreachable()}.
  */
 public final class ErrorClassifier {
 
@@ -78,21 +79,22 @@ public final class ErrorClassifier {
         Integer status = httpStatus(error);
         if (status != null) {
             boolean retry = status >= 500 || status == 408 || status == 429;
+            boolean gatewayOrUnavailable = status == 502 || status == 503 || status == 504;
             return new Failure(retry ? FailureKind.TRANSIENT : FailureKind.PERMANENT, "HTTP status " + status
-                    + ": " + error.getMessage());
+                    + ": " + error.getMessage(), gatewayOrUnavailable);
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException) {
-                return new Failure(FailureKind.TRANSIENT, "cannot connect: " + cause.getMessage());
+                return new Failure(FailureKind.TRANSIENT, "cannot connect: " + cause.getMessage(), true);
             }
             if (cause instanceof SocketTimeoutException) {
-                return new Failure(FailureKind.TRANSIENT, "timed out: " + cause.getMessage());
+                return new Failure(FailureKind.TRANSIENT, "timed out: " + cause.getMessage(), true);
             }
             if (cause instanceof UnknownHostException) {
-                return new Failure(FailureKind.TRANSIENT, "unknown host: " + cause.getMessage());
+                return new Failure(FailureKind.TRANSIENT, "unknown host: " + cause.getMessage(), true);
             }
             if (cause instanceof IOException) {
-                return new Failure(FailureKind.TRANSIENT, "I/O error: " + describe(cause));
+                return new Failure(FailureKind.TRANSIENT, "I/O error: " + describe(cause), true);
             }
         }
         return new Failure(FailureKind.TRANSIENT, describe(error));

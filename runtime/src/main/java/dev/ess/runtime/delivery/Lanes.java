@@ -1,54 +1,126 @@
 package dev.ess.runtime.delivery;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs deliveries on a fixed number of single-threaded lanes. Tasks with the same key always
- * share a lane, so they run one at a time in submission order; different keys run in parallel.
+ * Runs tasks on a fixed number of worker threads, one key at a time: tasks of one key run one
+ * after the other in submission order, tasks of different keys run in parallel. A worker takes
+ * the next task of whichever key is ready, so a key that waits (a retry back-off) holds one
+ * worker, never the keys behind it.
  */
 public final class Lanes {
 
-    private final List<ExecutorService> lanes;
+    private static final Logger LOG = LoggerFactory.getLogger(Lanes.class);
+
+    /** A task, told which worker runs it (0 to {@code count - 1}), e.g. to use that worker's port. */
+    @FunctionalInterface
+    public interface Task {
+        void run(int worker);
+    }
+
+    private final Map<String, ArrayDeque<Task>> queues = new HashMap<>();
+    private final ArrayDeque<String> readyKeys = new ArrayDeque<>();
+    private final List<Thread> workers;
+    private boolean shutdown;
 
     public Lanes(String name, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("need at least one lane, got " + count);
         }
-        lanes = new ArrayList<>(count);
+        workers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String threadName = name + "-lane-" + i;
-            lanes.add(Executors.newSingleThreadExecutor(task -> new Thread(task, threadName)));
+            int worker = i;
+            Thread thread = new Thread(() -> work(worker), name + "-lane-" + i);
+            workers.add(thread);
+            thread.start();
         }
     }
 
     public int count() {
-        return lanes.size();
-    }
-
-    public void submit(String key, Runnable task) {
-        lanes.get(Math.floorMod(key.hashCode(), lanes.size())).execute(task);
+        return workers.size();
     }
 
     /**
-     * Lets queued and running tasks finish, then stops the threads.
+     * Queues a task behind the earlier tasks of its key.
      *
-     * @return whether all lanes finished within the timeout
+     * @throws RejectedExecutionException after {@link #shutdown}
      */
-    public boolean shutdown(Duration timeout) throws InterruptedException {
-        lanes.forEach(ExecutorService::shutdown);
+    public synchronized void submit(String key, Task task) {
+        if (shutdown) {
+            throw new RejectedExecutionException("lanes are shut down");
+        }
+        ArrayDeque<Task> queue = queues.get(key);
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+            queues.put(key, queue);
+            readyKeys.addLast(key);
+            notify();
+        }
+        queue.addLast(task);
+    }
+
+    /**
+     * Drops the tasks not started yet, lets the running ones finish, then stops the threads.
+     *
+     * @return the number of tasks dropped, or -1 when running tasks did not finish in time
+     */
+    public int shutdown(Duration timeout) throws InterruptedException {
+        int dropped;
+        synchronized (this) {
+            shutdown = true;
+            dropped = queues.values().stream().mapToInt(queue -> queue.size()).sum();
+            notifyAll();
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean finished = true;
-        for (ExecutorService lane : lanes) {
-            finished &= lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        for (Thread worker : workers) {
+            worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
-        if (!finished) {
-            lanes.forEach(ExecutorService::shutdownNow);
+        return workers.stream().anyMatch(Thread::isAlive) ? -1 : dropped;
+    }
+
+    private void work(int worker) {
+        while (true) {
+            String key;
+            Task task;
+            synchronized (this) {
+                while (!shutdown && readyKeys.isEmpty()) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (shutdown) {
+                    return;
+                }
+                key = readyKeys.pollFirst();
+                task = queues.get(key).peekFirst();
+            }
+            try {
+                task.run(worker);
+            } catch (RuntimeException e) {
+                LOG.error("a delivery task of key {} failed", key, e);
+            } finally {
+                synchronized (this) {
+                    ArrayDeque<Task> queue = queues.get(key);
+                    queue.pollFirst();
+                    if (queue.isEmpty()) {
+                        queues.remove(key);
+                    } else {
+                        readyKeys.addLast(key);
+                        notify();
+                    }
+                }
+            }
         }
-        return finished;
     }
 }

@@ -1,17 +1,11 @@
 package dev.ess.runtime.delivery;
 
-/** How a delivery ended, which decides what happens to the broker message. */
+/** How one delivery of a journalled event ended. */
 public enum Outcome {
-    /** The partner acknowledged the event: ack. */
+    /** The partner acknowledged the event. */
     SENT,
-    /** The partner acknowledged this event before: ack without sending. */
-    DUPLICATE,
-    /** Given up on and parked: ack. */
+    /** Given up on and parked. */
     PARKED,
-    /** Interrupted by a stop before it finished: leave unacked, the broker delivers it again. */
-    STOPPED;
-
-    public boolean settlesMessage() {
-        return this != STOPPED;
-    }
+    /** Interrupted by a stop before it finished: the event stays pending in the journal. */
+    STOPPED
 }

@@ -11,8 +11,11 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -36,6 +39,7 @@ public final class EventStore implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private final String description;
+    private final Map<String, Long> lastSeq = new HashMap<>();
 
     private EventStore(Connection connection, Dialect dialect, String description) {
         this.connection = connection;
@@ -84,48 +88,146 @@ public final class EventStore implements AutoCloseable {
      * one, or the earlier one when the bus delivers the same event again.
      */
     public synchronized JournalEntry receive(ReceivedEvent event) {
-        String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status, attempts)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (connector, event_id) DO NOTHING";
+        receiveAll(List.of(event));
+        return find(event.connector(), event.eventId())
+                .orElseThrow(() -> new StoreException("journal row of " + event.eventId() + " vanished after insert"));
+    }
+
+    /**
+     * Records a batch of events in one transaction, each unless the journal holds it already.
+     * New events take the next places in their connector's arrival order, in list order.
+     *
+     * @return the status each already journalled event had, by event id; events not in the map are new
+     */
+    public synchronized Map<String, JournalStatus> receiveAll(List<ReceivedEvent> events) {
+        String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status,"
+                + " attempts, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (connector, event_id) DO NOTHING";
+        Map<String, JournalStatus> known = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            statement.setString(1, event.connector());
-            statement.setString(2, event.eventId());
-            statement.setString(3, event.routingKey());
-            setNullableString(statement, 4, event.eventKey());
-            statement.setBytes(5, event.body());
-            statement.setLong(6, event.receivedAt().toEpochMilli());
-            statement.setString(7, JournalStatus.RECEIVED.name());
-            statement.executeUpdate();
-            JournalEntry entry = findEntry(event.connector(), event.eventId())
-                    .orElseThrow(() -> new SQLException("journal row vanished after insert"));
+            for (ReceivedEvent event : events) {
+                statement.setString(1, event.connector());
+                statement.setString(2, event.eventId());
+                statement.setString(3, event.routingKey());
+                setNullableString(statement, 4, event.eventKey());
+                statement.setBytes(5, event.body());
+                statement.setLong(6, event.receivedAt().toEpochMilli());
+                statement.setString(7, JournalStatus.RECEIVED.name());
+                statement.setLong(8, nextSeq(event.connector()));
+                if (statement.executeUpdate() == 0) {
+                    JournalEntry earlier = findEntry(event.connector(), event.eventId())
+                            .orElseThrow(() -> new SQLException("event " + event.eventId() + " conflicts but is not found"));
+                    known.put(event.eventId(), earlier.status());
+                }
+            }
             connection.commit();
-            return entry;
+            return known;
         } catch (SQLException e) {
-            throw rollback("record event " + event.eventId(), e);
+            throw rollback("record " + events.size() + " event(s)", e);
+        }
+    }
+
+    /**
+     * The connector's events not yet acknowledged by the partner nor parked, in arrival order,
+     * starting after {@code afterSeq}.
+     */
+    public synchronized List<PendingEvent> pending(String connector, long afterSeq, int limit) {
+        String query = "SELECT seq, event_id, routing_key, event_key, body, received_at, attempts FROM journal"
+                + " WHERE connector = ? AND status = ? AND seq > ? ORDER BY seq LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            statement.setString(2, JournalStatus.RECEIVED.name());
+            statement.setLong(3, afterSeq);
+            statement.setInt(4, limit);
+            List<PendingEvent> events = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new PendingEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getBytes(5), Instant.ofEpochMilli(rows.getLong(6)), rows.getInt(7)));
+                }
+            }
+            connection.commit();
+            return events;
+        } catch (SQLException e) {
+            throw rollback("read pending events", e);
         }
     }
 
     /** Marks an event acknowledged by the partner and moves the topic's offset forward. */
-    public synchronized void markSent(String connector, String eventId, String topic, int attempts, Instant sentAt) {
+    public void markSent(String connector, String eventId, String topic, int attempts, Instant sentAt) {
+        markSentAll(connector, List.of(new SentEvent(eventId, topic, attempts, sentAt)));
+    }
+
+    /**
+     * Marks a batch of events acknowledged by the partner, in one transaction, and moves each
+     * topic's offset forward to the latest acknowledgement (never back).
+     */
+    public synchronized void markSentAll(String connector, List<SentEvent> sent) {
         String update = "UPDATE journal SET status = ?, attempts = ?, sent_at = ?, last_error = NULL"
                 + " WHERE connector = ? AND event_id = ?";
         String offset = "INSERT INTO sync_offsets (connector, topic, last_ts) VALUES (?, ?, ?)"
                 + " ON CONFLICT (connector, topic) DO UPDATE SET last_ts ="
                 + " CASE WHEN excluded.last_ts > sync_offsets.last_ts THEN excluded.last_ts ELSE sync_offsets.last_ts END";
+        Map<String, Long> latestByTopic = new TreeMap<>();
         try (PreparedStatement journal = connection.prepareStatement(update);
                 PreparedStatement offsets = connection.prepareStatement(offset)) {
-            journal.setString(1, JournalStatus.SENT.name());
-            journal.setInt(2, attempts);
-            journal.setLong(3, sentAt.toEpochMilli());
-            journal.setString(4, connector);
-            journal.setString(5, eventId);
-            journal.executeUpdate();
-            offsets.setString(1, connector);
-            offsets.setString(2, topic);
-            offsets.setLong(3, sentAt.toEpochMilli());
-            offsets.executeUpdate();
+            for (SentEvent event : sent) {
+                journal.setString(1, JournalStatus.SENT.name());
+                journal.setInt(2, event.attempts());
+                journal.setLong(3, event.sentAt().toEpochMilli());
+                journal.setString(4, connector);
+                journal.setString(5, event.eventId());
+                journal.addBatch();
+                latestByTopic.merge(event.topic(), event.sentAt().toEpochMilli(), Math::max);
+            }
+            journal.executeBatch();
+            for (Map.Entry<String, Long> topic : latestByTopic.entrySet()) {
+                offsets.setString(1, connector);
+                offsets.setString(2, topic.getKey());
+                offsets.setLong(3, topic.getValue());
+                offsets.executeUpdate();
+            }
             connection.commit();
         } catch (SQLException e) {
-            throw rollback("mark event " + eventId + " sent", e);
+            throw rollback("mark " + sent.size() + " event(s) sent", e);
+        }
+    }
+
+    /**
+     * Sends a parked event again: it leaves the parked table and rejoins the journal's pending
+     * events at the end of the arrival order, with its attempts reset.
+     *
+     * @return whether the event was parked
+     */
+    public synchronized boolean redrive(String connector, String eventId) {
+        try {
+            boolean redriven = redriveOne(connector, eventId);
+            connection.commit();
+            return redriven;
+        } catch (SQLException e) {
+            throw rollback("re-drive event " + eventId, e);
+        }
+    }
+
+    /** Re-drives every parked event of the connector, keeping their arrival order; returns how many. */
+    public synchronized int redriveAll(String connector) {
+        String query = "SELECT event_id FROM journal WHERE connector = ? AND status = ? ORDER BY seq";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            statement.setString(2, JournalStatus.PARKED.name());
+            List<String> parked = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    parked.add(rows.getString(1));
+                }
+            }
+            int count = 0;
+            for (String eventId : parked) {
+                count += redriveOne(connector, eventId) ? 1 : 0;
+            }
+            connection.commit();
+            return count;
+        } catch (SQLException e) {
+            throw rollback("re-drive the parked events", e);
         }
     }
 
@@ -353,6 +455,47 @@ public final class EventStore implements AutoCloseable {
             record.setLong(3, Instant.now().toEpochMilli());
             record.executeUpdate();
         }
+    }
+
+    private boolean redriveOne(String connector, String eventId) throws SQLException {
+        String update = "UPDATE journal SET status = ?, attempts = 0, last_error = NULL, seq = ?"
+                + " WHERE connector = ? AND event_id = ? AND status = ?";
+        try (PreparedStatement journal = connection.prepareStatement(update);
+                PreparedStatement parked = connection.prepareStatement(
+                        "DELETE FROM parked WHERE connector = ? AND event_id = ?")) {
+            journal.setString(1, JournalStatus.RECEIVED.name());
+            journal.setLong(2, nextSeq(connector));
+            journal.setString(3, connector);
+            journal.setString(4, eventId);
+            journal.setString(5, JournalStatus.PARKED.name());
+            if (journal.executeUpdate() == 0) {
+                return false;
+            }
+            parked.setString(1, connector);
+            parked.setString(2, eventId);
+            parked.executeUpdate();
+            return true;
+        }
+    }
+
+    /**
+     * The next place in the connector's arrival order. Places taken by a transaction that rolls
+     * back are not reused: the order only needs to grow.
+     */
+    private long nextSeq(String connector) throws SQLException {
+        Long last = lastSeq.get(connector);
+        if (last == null) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE connector = ?")) {
+                statement.setString(1, connector);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    last = rows.getLong(1);
+                }
+            }
+        }
+        lastSeq.put(connector, last + 1);
+        return last + 1;
     }
 
     private Optional<JournalEntry> findEntry(String connector, String eventId) throws SQLException {

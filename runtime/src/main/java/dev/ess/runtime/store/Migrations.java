@@ -45,7 +45,16 @@ final class Migrations {
                       attempts    INTEGER NOT NULL,
                       parked_at   BIGINT NOT NULL,
                       PRIMARY KEY (connector, event_id)
-                    )""")));
+                    )""")),
+            new Migration(2, "journal arrival order", List.of(
+                    "ALTER TABLE journal ADD COLUMN seq BIGINT",
+                    // Rows journalled before this migration keep their arrival order.
+                    """
+                    UPDATE journal SET seq = numbered.n FROM (
+                      SELECT connector, event_id, ROW_NUMBER() OVER (ORDER BY received_at, event_id) AS n FROM journal
+                    ) AS numbered
+                    WHERE journal.connector = numbered.connector AND journal.event_id = numbered.event_id""",
+                    "CREATE INDEX journal_pending ON journal (connector, status, seq)")));
 
     static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

@@ -19,10 +19,13 @@ import dev.ess.runtime.store.ParkedEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +83,8 @@ class ConnectorRuntimeEndToEndTest {
         publish("evt-1", "{\"permit_id\":\"P-778\",\"street\":\"Main St\",\"truck_limit\":5}");
 
         awaitTrue("the partner receives the permit", () -> partner.received().size() == 1);
-        assertEquals(new PermitPartner.Received("evt-1", "P-778", "Main St", 5), partner.received().get(0));
+        assertEquals(Arrays.asList("evt-1", "evt-1", "P-778", "Main St", 5), partner.received().get(0).content(),
+                "the event id travels in the ess:EventId SOAP header");
         awaitTrue("the queue is drained and acked", () -> queueDepth() == 0);
         JournalEntry entry = journal("evt-1");
         assertEquals(JournalStatus.SENT, entry.status());
@@ -181,57 +185,150 @@ class ConnectorRuntimeEndToEndTest {
 
     @ParameterizedTest
     @EnumSource(BusUnderTest.class)
-    void parksAfterMaxRetryWhenThePartnerIsUnreachable(BusUnderTest bus) throws Exception {
-        String nobodyListens = "http://127.0.0.1:" + PermitPartner.freePort() + "/permits";
-        start(bus, 2, nobodyListens);
+    void anUnreachablePartnerParksNothingAndGetsEverythingInOrderOnceBack(BusUnderTest bus) throws Exception {
+        try (PermitPartner down = PermitPartner.publish()) {
+            down.stop();
+            start(bus, 2, down.address());
 
-        publish("evt-down", "{\"permit_id\":\"P-6\"}");
+            publish("evt-a1", "{\"permit_id\":\"P-A\",\"street\":\"first\"}");
+            publish("evt-b1", "{\"permit_id\":\"P-B\",\"street\":\"first\"}");
+            publish("evt-a2", "{\"permit_id\":\"P-A\",\"street\":\"second\"}");
+            awaitTrue("the circuit opens", () -> !runtime.status().partnerAvailable());
+            awaitTrue("the messages are acked although nothing was sent", () -> queueDepth() == 0);
+            // Ten probe intervals, many times max_retry=2: an outage parks nothing.
+            Thread.sleep(2_000);
+            ConnectorStatus during = runtime.status();
+            assertEquals(3, during.backlog());
+            assertEquals(0, during.parked());
+            assertTrue(!during.partnerAvailable(), "partner still down");
 
-        awaitTrue("parked", () -> journalStatus("evt-down") == JournalStatus.PARKED);
-        ParkedEvent parked = runtime.store().parked(id()).get(0);
-        assertEquals(3, parked.attempts(), "one attempt and max_retry=2 retries");
-        assertTrue(parked.reason().startsWith("gave up after 3 attempts: cannot connect"), parked.reason());
-        assertTrue(runtime.store().lastSent(id(), "permits.changed").isEmpty());
-        awaitTrue("the queue is drained", () -> queueDepth() == 0);
+            down.start();
+
+            awaitTrue("all three arrive", () -> down.receivedCount() == 3);
+            assertEquals(List.of("first", "second"), down.received().stream()
+                    .filter(call -> call.permitId().equals("P-A")).map(PermitPartner.Received::street).toList());
+            awaitTrue("the circuit closes", () -> runtime.status().partnerAvailable());
+            awaitTrue("the backlog is gone", () -> runtime.status().backlog() == 0);
+            assertEquals(List.of(), runtime.store().parked(id()));
+            assertTrue(journal("evt-a1").attempts() <= 3, "attempts in the outage did not count: " + journal("evt-a1"));
+        }
     }
 
     @ParameterizedTest
     @EnumSource(BusUnderTest.class)
-    void closeLeavesUndeliveredEventsOnTheQueue(BusUnderTest bus) throws Exception {
+    void closeKeepsUndeliveredEventsInTheJournalAndTheNextStartSendsThem(BusUnderTest bus) throws Exception {
+        ConnectorSpec spec = spec(50);
         String nobodyListens = "http://127.0.0.1:" + PermitPartner.freePort() + "/permits";
-        start(bus, 50, nobodyListens);
+        start(bus, spec, nobodyListens);
         publish("evt-stop", "{\"permit_id\":\"P-7\"}");
         awaitTrue("a first attempt failed",
                 () -> runtime.store().find(id(), "evt-stop").map(entry -> entry.attempts() >= 1).orElse(false));
+        awaitTrue("the message is acked: the journal holds it", () -> queueDepth() == 0);
 
         long start = System.nanoTime();
         runtime.close();
-
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
-                "close does not wait out the back-off");
-        awaitTrue("the message is back on the queue", () -> queueDepth() == 1);
+                "close does not wait out the back-off or the circuit");
+
+        start(bus, spec, partner.address());
+        awaitTrue("the next start sends it", () -> journalStatus("evt-stop") == JournalStatus.SENT);
+        assertEquals(List.of("P-7"), partner.received().stream().map(PermitPartner.Received::permitId).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void aPoisonEventIsParkedWhileTheRestOfItsKeyAndOtherKeysFlow(BusUnderTest bus) throws Exception {
+        start(bus, 3, partner.address());
+        partner.reject("POISON");
+
+        publish("evt-p1", "{\"permit_id\":\"P-1\",\"street\":\"Main St\"}");
+        publish("evt-poison", "{\"permit_id\":\"P-1\",\"street\":\"POISON\"}");
+        publish("evt-p3", "{\"permit_id\":\"P-1\",\"street\":\"Elm St\"}");
+        publish("evt-p4", "{\"permit_id\":\"P-2\",\"street\":\"Oak St\"}");
+
+        awaitTrue("the others arrive", () -> partner.receivedCount() == 3);
+        assertEquals(List.of("Main St", "Elm St"), partner.received().stream()
+                .filter(call -> call.permitId().equals("P-1")).map(PermitPartner.Received::street).toList());
+        awaitTrue("the poison is parked", () -> journalStatus("evt-poison") == JournalStatus.PARKED);
+        ParkedEvent parked = runtime.store().parked(id()).get(0);
+        assertEquals("evt-poison", parked.eventId());
+        assertTrue(parked.reason().startsWith("partner rejected the request: PermitRejected: permit P-1 is unknown"),
+                parked.reason());
+        assertEquals(1, parked.attempts());
+        assertTrue(runtime.status().partnerAvailable(), "a rejection is an answer, not an outage");
+    }
+
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void parksEventsOfTheWrongShapeWithTheReasonAndBlocksNothing(BusUnderTest bus) throws Exception {
+        start(bus, 3, partner.address());
+
+        publish("evt-truncated", "{\"permit_id\":\"P-1\",");
+        publish("evt-no-key", "{\"street\":\"Main St\"}");
+        publish("evt-key-object", "{\"permit_id\":{\"id\":1}}");
+        publish("evt-wrong-type", "{\"permit_id\":\"P-1\",\"truck_limit\":\"five\"}");
+        publish("evt-good", "{\"permit_id\":\"P-1\",\"truck_limit\":5}");
+
+        awaitTrue("the good one arrives", () -> partner.receivedCount() == 1);
+        awaitTrue("four parked", () -> runtime.store().parked(id()).size() == 4);
+        Map<String, String> reasons = runtime.store().parked(id()).stream()
+                .collect(Collectors.toMap(ParkedEvent::eventId, ParkedEvent::reason));
+        assertTrue(reasons.get("evt-truncated").startsWith("malformed event: body is not valid JSON"), reasons.toString());
+        assertEquals("malformed event: key field 'permit_id' is missing", reasons.get("evt-no-key"));
+        assertTrue(reasons.get("evt-key-object").startsWith("malformed event: field 'permit_id' must be a string"),
+                reasons.toString());
+        assertTrue(reasons.get("evt-wrong-type").startsWith("malformed event: field 'truck_limit' must be a whole number"),
+                reasons.toString());
+        assertEquals(1, partner.calls(), "only the good event reached the partner");
+    }
+
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void reDrivesAParkedEventOnDemand(BusUnderTest bus) throws Exception {
+        start(bus, 3, partner.address());
+        partner.reject("LATER");
+        publish("evt-later", "{\"permit_id\":\"P-8\",\"street\":\"LATER\"}");
+        awaitTrue("parked", () -> journalStatus("evt-later") == JournalStatus.PARKED);
+        assertTrue(!runtime.redrive("evt-unknown"), "only parked events are re-driven");
+
+        partner.accept("LATER");
+        assertTrue(runtime.redrive("evt-later"));
+
+        awaitTrue("sent after the re-drive", () -> journalStatus("evt-later") == JournalStatus.SENT);
+        assertEquals(List.of("evt-later"), partner.received().stream().map(PermitPartner.Received::headerEventId).toList());
+        assertEquals(List.of(), runtime.store().parked(id()));
+        assertEquals(0, runtime.redriveAll());
     }
 
     private void start(BusUnderTest bus, int maxRetry, String target) throws Exception {
-        String busUri = bus.uri();
-        ConnectorSpec spec = ConnectorSpec.builder("e2e-" + UUID.randomUUID().toString().substring(0, 8))
+        start(bus, spec(maxRetry), target);
+    }
+
+    private static ConnectorSpec spec(int maxRetry) {
+        return ConnectorSpec.builder("e2e-" + UUID.randomUUID().toString().substring(0, 8))
                 .listenTopic("permits.changed")
                 .targetUrl("http://manifest.invalid/permits")
                 .fields("permit_id", "street", "truck_limit")
                 .maxRetry(maxRetry)
                 .parallelism(2)
                 .build();
-        queue = spec.queue();
-        publisherConnection = BusConnection.open(busUri, "e2e-publisher");
-        publisher = publisherConnection.openChannel();
-        publisher.confirmSelect();
+    }
 
+    private void start(BusUnderTest bus, ConnectorSpec spec, String target) throws Exception {
+        String busUri = bus.uri();
+        queue = spec.queue();
+        if (publisher == null) {
+            publisherConnection = BusConnection.open(busUri, "e2e-publisher");
+            publisher = publisherConnection.openChannel();
+            publisher.confirmSelect();
+        }
         RuntimeConfig config = RuntimeConfig.builder(busUri)
                 .targetUrl(target)
                 .database(tempDir.resolve("ess.db").toString())
                 .connectTimeout(Duration.ofSeconds(2))
                 .requestTimeout(Duration.ofSeconds(5))
                 .retryDelays(Duration.ofMillis(50), Duration.ofMillis(200))
+                .circuit(3, Duration.ofMillis(200))
                 .shutdownTimeout(Duration.ofSeconds(10))
                 .build();
         runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"), config, observed);

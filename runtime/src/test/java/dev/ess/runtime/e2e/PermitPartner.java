@@ -1,20 +1,33 @@
 package dev.ess.runtime.e2e;
 
+import com.sun.net.httpserver.HttpServer;
+import com.sun.xml.ws.api.message.Header;
+import com.sun.xml.ws.api.message.MessageHeaders;
+import com.sun.xml.ws.developer.JAXWSProperties;
+import dev.ess.runtime.soap.EventIdHeader;
+import jakarta.annotation.Resource;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.Endpoint;
+import jakarta.xml.ws.WebServiceContext;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real partner: a JAX-WS endpoint on the JDK's HTTP server. It rejects permit {@code REJECT}
- * with its declared fault, and fails the next {@link #failNextCalls(int)} calls with an
- * undeclared exception, which reaches the client as a SOAP Server fault.
+ * A real partner: a JAX-WS endpoint on the JDK's HTTP server, which can be stopped and started
+ * again on the same port to make an outage. It rejects permit {@code REJECT} (and any permit id
+ * or street given to {@link #reject}) with its declared fault, fails the next {@link #failNextCalls(int)}
+ * calls with an undeclared exception (a SOAP Server fault), and records each accepted call with
+ * the event id of its {@code ess:EventId} SOAP header.
  */
 @WebService(
         endpointInterface = "dev.ess.runtime.e2e.PermitPort",
@@ -23,27 +36,72 @@ import java.util.concurrent.atomic.AtomicInteger;
         targetNamespace = PermitPort.NAMESPACE)
 public class PermitPartner implements PermitPort, AutoCloseable {
 
-    /** A call the partner accepted. */
-    public record Received(String eventId, String permitId, String street, Integer truckLimit) {}
+    /**
+     * A call the partner accepted.
+     *
+     * @param headerEventId the event id of the call's SOAP header, or {@code null} without one
+     * @param receivedNanos when it arrived, on {@link System#nanoTime()}
+     */
+    public record Received(String headerEventId, String eventId, String permitId, String street, Integer truckLimit,
+            long receivedNanos) {
 
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+        /** The call without its arrival time, for comparisons. */
+        public List<Object> content() {
+            return java.util.Arrays.asList(headerEventId, eventId, permitId, street, truckLimit);
+        }
+    }
+
+    private static final String PATH = "/permits";
+
+    private final List<Received> received = new ArrayList<>();
+    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failuresToGo = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
+    private final int port;
     private volatile long delayMillis;
-    private Endpoint endpoint;
+    private HttpServer server;
     private ExecutorService executor;
-    private String address;
+    private Endpoint endpoint;
+
+    @Resource
+    private WebServiceContext context;
+
+    private PermitPartner(int port) {
+        this.port = port;
+        rejected.add("REJECT");
+    }
 
     public static PermitPartner publish() throws IOException {
         // Without it every call waits ~40 ms for a delayed ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        PermitPartner partner = new PermitPartner();
-        partner.address = "http://127.0.0.1:" + freePort() + "/permits";
-        partner.executor = Executors.newFixedThreadPool(4);
-        partner.endpoint = Endpoint.create(partner);
-        partner.endpoint.setExecutor(partner.executor);
-        partner.endpoint.publish(partner.address);
+        PermitPartner partner = new PermitPartner(freePort());
+        partner.start();
         return partner;
+    }
+
+    /** Starts (again) on the partner's port. */
+    public synchronized void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        endpoint = Endpoint.create(this);
+        endpoint.publish(server.createContext(PATH));
+        server.start();
+    }
+
+    /** Stops answering: connections are refused until {@link #start()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            endpoint.stop();
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
     }
 
     @Override
@@ -53,11 +111,20 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         if (failuresToGo.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new IllegalStateException("partner database unavailable");
         }
-        if ("REJECT".equals(permitId)) {
+        if (rejected.contains(permitId) || street != null && rejected.contains(street)) {
             throw new PermitRejected("permit " + permitId + " is unknown", new RejectionDetail("unknown permit"));
         }
-        received.add(new Received(eventId, permitId, street, truckLimit));
+        Received call = new Received(headerEventId(), eventId, permitId, street, truckLimit, System.nanoTime());
+        synchronized (received) {
+            received.add(call);
+        }
         return "ACK-" + permitId;
+    }
+
+    private String headerEventId() {
+        MessageHeaders headers = (MessageHeaders) context.getMessageContext().get(JAXWSProperties.INBOUND_HEADER_LIST_PROPERTY);
+        Header header = headers == null ? null : headers.get(EventIdHeader.NAME, true);
+        return header == null ? null : header.getStringContent();
     }
 
     /** Makes every call take this long, like a slow mainframe. */
@@ -66,6 +133,9 @@ public class PermitPartner implements PermitPort, AutoCloseable {
     }
 
     private void pause() {
+        if (delayMillis == 0) {
+            return;
+        }
         try {
             Thread.sleep(delayMillis);
         } catch (InterruptedException e) {
@@ -77,8 +147,26 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         failuresToGo.set(count);
     }
 
+    /** Rejects permits with this id or street with the declared fault from now on. */
+    public void reject(String permitIdOrStreet) {
+        rejected.add(permitIdOrStreet);
+    }
+
+    /** Accepts permits with this id or street from now on. */
+    public void accept(String permitIdOrStreet) {
+        rejected.remove(permitIdOrStreet);
+    }
+
     public List<Received> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    public int receivedCount() {
+        synchronized (received) {
+            return received.size();
+        }
     }
 
     public int calls() {
@@ -86,20 +174,23 @@ public class PermitPartner implements PermitPort, AutoCloseable {
     }
 
     public String address() {
-        return address;
+        return "http://127.0.0.1:" + port + PATH;
     }
 
     public void reset() {
-        received.clear();
+        synchronized (received) {
+            received.clear();
+        }
         calls.set(0);
         failuresToGo.set(0);
         delayMillis = 0;
+        rejected.clear();
+        rejected.add("REJECT");
     }
 
     @Override
     public void close() {
-        endpoint.stop();
-        executor.shutdownNow();
+        stop();
     }
 
     static int freePort() throws IOException {
