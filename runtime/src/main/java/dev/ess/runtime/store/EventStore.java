@@ -22,8 +22,8 @@ import org.sqlite.SQLiteConfig;
  * The runtime's durable state over plain JDBC: the journal of received events, the offsets of
  * what the partner acknowledged, and parked events.
  *
- * <p>{@link #open(String)} takes the {@code ESS_DB} setting: a file path (SQLite, in WAL mode)
- * or a {@code jdbc:postgresql:} URL. The schema is created and migrated on open. One JDBC
+ * <p>{@link #open(String)} takes the {@code ESS_DB} setting: a file path (SQLite, in WAL mode
+ * with synchronous=FULL: a journalled event survives a power cut) or a {@code jdbc:postgresql:} URL. The schema is created and migrated on open. One JDBC
  * connection serves all callers, one statement group at a time; every write is committed
  * before the method returns.
  */
@@ -159,7 +159,9 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Marks a batch of events acknowledged by the partner, in one transaction, and moves each
-     * topic's offset forward to the latest acknowledgement (never back).
+     * topic's offset forward to the latest acknowledgement (never back). On SQLite this commit
+     * does not wait for the disk (synchronous=NORMAL): it survives a crash of the process, and
+     * what a power cut loses of it only makes those events go out once more, with their ids.
      */
     public synchronized void markSentAll(String connector, List<SentEvent> sent) {
         String update = "UPDATE journal SET status = ?, attempts = ?, sent_at = ?, last_error = NULL"
@@ -168,27 +170,34 @@ public final class EventStore implements AutoCloseable {
                 + " ON CONFLICT (connector, topic) DO UPDATE SET last_ts ="
                 + " CASE WHEN excluded.last_ts > sync_offsets.last_ts THEN excluded.last_ts ELSE sync_offsets.last_ts END";
         Map<String, Long> latestByTopic = new TreeMap<>();
-        try (PreparedStatement journal = connection.prepareStatement(update);
-                PreparedStatement offsets = connection.prepareStatement(offset)) {
-            for (SentEvent event : sent) {
-                journal.setString(1, JournalStatus.SENT.name());
-                journal.setInt(2, event.attempts());
-                journal.setLong(3, event.sentAt().toEpochMilli());
-                journal.setString(4, connector);
-                journal.setString(5, event.eventId());
-                journal.addBatch();
-                latestByTopic.merge(event.topic(), event.sentAt().toEpochMilli(), Math::max);
+        try {
+            setFullSync(false);
+            try (PreparedStatement journal = connection.prepareStatement(update);
+                    PreparedStatement offsets = connection.prepareStatement(offset)) {
+                for (SentEvent event : sent) {
+                    journal.setString(1, JournalStatus.SENT.name());
+                    journal.setInt(2, event.attempts());
+                    journal.setLong(3, event.sentAt().toEpochMilli());
+                    journal.setString(4, connector);
+                    journal.setString(5, event.eventId());
+                    journal.addBatch();
+                    latestByTopic.merge(event.topic(), event.sentAt().toEpochMilli(), Math::max);
+                }
+                journal.executeBatch();
+                for (Map.Entry<String, Long> topic : latestByTopic.entrySet()) {
+                    offsets.setString(1, connector);
+                    offsets.setString(2, topic.getKey());
+                    offsets.setLong(3, topic.getValue());
+                    offsets.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                throw rollback("mark " + sent.size() + " event(s) sent", e);
+            } finally {
+                setFullSync(true);
             }
-            journal.executeBatch();
-            for (Map.Entry<String, Long> topic : latestByTopic.entrySet()) {
-                offsets.setString(1, connector);
-                offsets.setString(2, topic.getKey());
-                offsets.setLong(3, topic.getValue());
-                offsets.executeUpdate();
-            }
-            connection.commit();
         } catch (SQLException e) {
-            throw rollback("mark " + sent.size() + " event(s) sent", e);
+            throw failure("set the durability of the sent-log", e);
         }
     }
 
@@ -454,6 +463,23 @@ public final class EventStore implements AutoCloseable {
             record.setString(2, migration.description());
             record.setLong(3, Instant.now().toEpochMilli());
             record.executeUpdate();
+        }
+    }
+
+    /**
+     * Switches SQLite between commits that wait for the disk (FULL) and commits that survive a
+     * crash of the process but not a power cut (NORMAL); a no-op on PostgreSQL. SQLite takes the
+     * switch only between transactions: call it right after a commit or rollback.
+     */
+    private void setFullSync(boolean full) throws SQLException {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = " + (full ? "FULL" : "NORMAL"));
+        } finally {
+            connection.setAutoCommit(false);
         }
     }
 

@@ -4,23 +4,34 @@ import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.Event;
 import dev.ess.runtime.SoapConnector;
 import java.net.MalformedURLException;
+import java.util.Map;
 
 /**
  * A {@link PermitConnector} that a child JVM finds with ServiceLoader: its id and the partner's
- * WSDL come from {@code ESS_TEST_CONNECTOR_ID} and {@code ESS_TEST_PARTNER_WSDL}.
+ * WSDL come from {@code ESS_TEST_CONNECTOR_ID} and {@code ESS_TEST_PARTNER_WSDL}, its
+ * parallelism and max_retry from {@code ESS_TEST_PARALLELISM} and {@code ESS_TEST_MAX_RETRY}.
  */
 public final class EnvironmentPermitConnector implements SoapConnector<PermitPort, PermitConnector.Permit, String> {
 
     private final PermitConnector delegate;
 
     public EnvironmentPermitConnector() throws MalformedURLException {
-        String id = System.getenv().getOrDefault("ESS_TEST_CONNECTOR_ID", "process-test");
-        ConnectorSpec spec = ConnectorSpec.builder(id)
+        Map<String, String> environment = System.getenv();
+        ConnectorSpec spec = spec(environment.getOrDefault("ESS_TEST_CONNECTOR_ID", "process-test"),
+                Integer.parseInt(environment.getOrDefault("ESS_TEST_PARALLELISM", "1")),
+                Integer.parseInt(environment.getOrDefault("ESS_TEST_MAX_RETRY", "5")));
+        delegate = new PermitConnector(spec, environment.getOrDefault("ESS_TEST_PARTNER_WSDL", "http://127.0.0.1:1/?wsdl"));
+    }
+
+    /** The connector's settings, as the child process will have them. */
+    static ConnectorSpec spec(String id, int parallelism, int maxRetry) {
+        return ConnectorSpec.builder(id)
                 .listenTopic("permits.changed")
                 .targetUrl("http://manifest.invalid/permits")
                 .fields("permit_id", "street", "truck_limit")
+                .parallelism(parallelism)
+                .maxRetry(maxRetry)
                 .build();
-        delegate = new PermitConnector(spec, System.getenv().getOrDefault("ESS_TEST_PARTNER_WSDL", "http://127.0.0.1:1/?wsdl"));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,91 @@ class EventStoreTest {
             StoreException e = assertThrows(StoreException.class, () -> store.park("c1", "ghost", "why", 0, T0));
             assertTrue(e.getMessage().contains("not in the journal"), e.getMessage());
             assertTrue(store.find("c1", "ghost").isEmpty(), "rolled back");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void journalsABatchInArrivalOrderAndReportsWhatItHeldAlready(DatabaseUnderTest db) throws Exception {
+        try (EventStore store = EventStore.open(create(db))) {
+            store.receive(event("e0", "P-0"));
+            store.markSent("c1", "e0", "permits.changed", 1, T0);
+            Map<String, JournalStatus> known = store.receiveAll(List.of(event("e2", "P-2"), event("e0", "P-0"),
+                    event("e1", "P-1"), event("e2", "P-2")));
+            assertEquals(Map.of("e0", JournalStatus.SENT, "e2", JournalStatus.RECEIVED), known);
+
+            List<PendingEvent> pending = store.pending("c1", 0, 10);
+            assertEquals(List.of("e2", "e1"), pending.stream().map(PendingEvent::eventId).toList(), "arrival order");
+            assertTrue(pending.get(0).seq() < pending.get(1).seq());
+            assertArrayEquals(body("e2"), pending.get(0).body());
+            assertEquals("P-2", pending.get(0).eventKey());
+            assertEquals(List.of("e1"), store.pending("c1", pending.get(0).seq(), 10).stream()
+                    .map(PendingEvent::eventId).toList(), "read on after a place");
+            assertEquals(1, store.pending("c1", 0, 1).size(), "limited");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void marksABatchSentAndKeepsEachTopicsLatestOffset(DatabaseUnderTest db) throws Exception {
+        try (EventStore store = EventStore.open(create(db))) {
+            store.receiveAll(List.of(event("e1", "P-1"), event("e2", "P-2"),
+                    new ReceivedEvent("c1", "e3", "permits.closed", "P-3", body("e3"), T0)));
+            store.markSentAll("c1", List.of(new SentEvent("e1", "permits.changed", 1, T0.plusSeconds(5)),
+                    new SentEvent("e3", "permits.closed", 2, T0.plusSeconds(3)),
+                    new SentEvent("e2", "permits.changed", 1, T0.plusSeconds(4))));
+
+            assertEquals(List.of(), store.pending("c1", 0, 10));
+            assertEquals(3, store.count("c1", JournalStatus.SENT));
+            assertEquals(2, store.find("c1", "e3").orElseThrow().attempts());
+            assertEquals(Optional.of(T0.plusSeconds(5)), store.lastSent("c1", "permits.changed"));
+            assertEquals(Optional.of(T0.plusSeconds(3)), store.lastSent("c1", "permits.closed"));
+            assertEquals(Optional.of(T0.plusSeconds(5)), store.lastSent("c1"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void reDrivesParkedEventsToTheEndOfTheArrivalOrder(DatabaseUnderTest db) throws Exception {
+        try (EventStore store = EventStore.open(create(db))) {
+            store.receiveAll(List.of(event("e1", "P-1"), event("e2", "P-1"), event("e3", "P-1")));
+            store.park("c1", "e1", "SOAP Client fault: no", 1, T0);
+            store.park("c1", "e2", "gave up after 4 attempts: timed out", 4, T0);
+
+            assertTrue(store.redrive("c1", "e2"));
+            assertTrue(!store.redrive("c1", "e2"), "not parked any more");
+            assertTrue(!store.redrive("c1", "e3"), "never parked");
+            assertEquals(List.of("e3", "e2"), store.pending("c1", 0, 10).stream().map(PendingEvent::eventId).toList());
+            JournalEntry redriven = store.find("c1", "e2").orElseThrow();
+            assertEquals(JournalStatus.RECEIVED, redriven.status());
+            assertEquals(0, redriven.attempts());
+            assertEquals(List.of("e1"), store.parked("c1").stream().map(ParkedEvent::eventId).toList());
+
+            assertEquals(1, store.redriveAll("c1"));
+            assertEquals(List.of("e3", "e2", "e1"), store.pending("c1", 0, 10).stream().map(PendingEvent::eventId).toList());
+            assertEquals(List.of(), store.parked("c1"));
+        }
+    }
+
+    @Test
+    void numbersEventsJournalledBeforeTheArrivalOrderExisted() throws Exception {
+        Path file = tempDir.resolve("v1.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+                    + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+            for (String sql : Migrations.ALL.get(0).statements()) {
+                statement.executeUpdate(Dialect.SQLITE.render(sql));
+            }
+            statement.executeUpdate("INSERT INTO schema_version VALUES (1, 'v1', 0)");
+            statement.executeUpdate("INSERT INTO journal (connector, event_id, routing_key, body, received_at, status)"
+                    + " VALUES ('c1', 'late', 't', x'7b7d', 2000, 'RECEIVED'), ('c1', 'early', 't', x'7b7d', 1000, 'RECEIVED')");
+        }
+        try (EventStore store = EventStore.open(file.toString())) {
+            assertEquals(Migrations.latestVersion(), store.schemaVersion());
+            store.receive(event("new", "P-1"));
+            assertEquals(List.of("early", "late", "new"), store.pending("c1", 0, 10).stream()
+                    .map(PendingEvent::eventId).toList());
         }
     }
 
