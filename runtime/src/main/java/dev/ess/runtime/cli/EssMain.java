@@ -4,6 +4,8 @@ import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.RuntimeConfig;
 import dev.ess.runtime.RuntimeStartException;
 import dev.ess.runtime.SoapConnector;
+import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.StoreException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,9 +34,11 @@ public final class EssMain {
     static final int USAGE = 2;
 
     private static final String USAGE_TEXT = """
-            usage: java -jar <connector>.jar [--connector <id>] [--list] [--help]
+            usage: java -jar <connector>.jar [--connector <id>] [--list] [--redrive <event id>|all] [--help]
               --connector <id>  the connector to run, when the class path holds several
               --list            print the connectors on the class path and exit
+              --redrive <id>    send a parked event again (all: every parked event) and exit;
+                                a running connector picks it up within a second
             environment:
               BUS_URL     AMQP URI of the event bus (required), e.g. amqp://guest:guest@localhost:5672/
               TARGET_URL  partner endpoint, overriding the manifest's target_url
@@ -76,6 +80,9 @@ public final class EssMain {
                 return OK;
             }
             connector = select(connectors, options.connectorId());
+            if (options.redrive() != null) {
+                return redrive(connector.spec().id(), options.redrive());
+            }
             config = RuntimeConfig.fromEnvironment(environment);
         } catch (UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -101,6 +108,25 @@ public final class EssMain {
             runtime.close();
         }
         return OK;
+    }
+
+    /** Re-drives parked events in the connector's store ({@code ESS_DB}), without starting it. */
+    private int redrive(String connectorId, String eventId) {
+        try (EventStore store = EventStore.open(environment.get(RuntimeConfig.ESS_DB))) {
+            if (eventId.equals("all")) {
+                out.println("re-driven " + store.redriveAll(connectorId) + " parked event(s) of " + connectorId);
+                return OK;
+            }
+            if (!store.redrive(connectorId, eventId)) {
+                err.println("error: event '" + eventId + "' of " + connectorId + " is not parked in " + store.description());
+                return USAGE;
+            }
+            out.println("re-driven event " + eventId + " of " + connectorId);
+            return OK;
+        } catch (StoreException e) {
+            err.println("error: " + e.getMessage());
+            return START_FAILED;
+        }
     }
 
     static List<SoapConnector<?, ?, ?>> loadConnectors() throws UsageException {
@@ -136,12 +162,13 @@ public final class EssMain {
                 .orElseThrow(() -> new UsageException("no connector '" + id + "' on the class path; available: " + available));
     }
 
-    record Options(String connectorId, boolean list, boolean help) {
+    record Options(String connectorId, boolean list, boolean help, String redrive) {
 
         static Options parse(String[] args) throws UsageException {
             String connectorId = null;
             boolean list = false;
             boolean help = false;
+            String redrive = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--connector" -> {
@@ -151,11 +178,17 @@ public final class EssMain {
                         connectorId = args[++i];
                     }
                     case "--list" -> list = true;
+                    case "--redrive" -> {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException("--redrive needs an event id, or all");
+                        }
+                        redrive = args[++i];
+                    }
                     case "--help", "-h" -> help = true;
                     default -> throw new UsageException("unknown argument '" + args[i] + "'; try --help");
                 }
             }
-            return new Options(connectorId, list, help);
+            return new Options(connectorId, list, help, redrive);
         }
     }
 

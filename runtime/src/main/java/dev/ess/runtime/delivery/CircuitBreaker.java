@@ -142,6 +142,7 @@ public final class CircuitBreaker {
      *     breaker was open already or opens now
      */
     public synchronized boolean onFailure(String eventId, Failure failure, boolean probe) {
+        consecutiveFailures++;
         if (probe) {
             probing = false;
             reopen();
@@ -150,7 +151,6 @@ public final class CircuitBreaker {
         if (state != State.CLOSED) {
             return false;
         }
-        consecutiveFailures++;
         if (firstFailedEvent == null) {
             firstFailedEvent = eventId;
         } else if (!firstFailedEvent.equals(eventId)) {
@@ -176,7 +176,7 @@ public final class CircuitBreaker {
         return state;
     }
 
-    /** Transient failures in a row since the partner last answered. */
+    /** Transient failures in a row since the partner last answered, probes included. */
     public synchronized int consecutiveFailures() {
         return consecutiveFailures;
     }

@@ -39,7 +39,6 @@ public final class EventStore implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private final String description;
-    private final Map<String, Long> lastSeq = new HashMap<>();
 
     private EventStore(Connection connection, Dialect dialect, String description) {
         this.connection = connection;
@@ -103,8 +102,11 @@ public final class EventStore implements AutoCloseable {
         String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status,"
                 + " attempts, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (connector, event_id) DO NOTHING";
         Map<String, JournalStatus> known = new HashMap<>();
+        Map<String, Long> seqs = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (ReceivedEvent event : events) {
+                long seq = seqs.containsKey(event.connector()) ? seqs.get(event.connector()) : lastSeq(event.connector());
+                seqs.put(event.connector(), seq + 1);
                 statement.setString(1, event.connector());
                 statement.setString(2, event.eventId());
                 statement.setString(3, event.routingKey());
@@ -112,7 +114,7 @@ public final class EventStore implements AutoCloseable {
                 statement.setBytes(5, event.body());
                 statement.setLong(6, event.receivedAt().toEpochMilli());
                 statement.setString(7, JournalStatus.RECEIVED.name());
-                statement.setLong(8, nextSeq(event.connector()));
+                statement.setLong(8, seq + 1);
                 if (statement.executeUpdate() == 0) {
                     JournalEntry earlier = findEntry(event.connector(), event.eventId())
                             .orElseThrow(() -> new SQLException("event " + event.eventId() + " conflicts but is not found"));
@@ -490,7 +492,7 @@ public final class EventStore implements AutoCloseable {
                 PreparedStatement parked = connection.prepareStatement(
                         "DELETE FROM parked WHERE connector = ? AND event_id = ?")) {
             journal.setString(1, JournalStatus.RECEIVED.name());
-            journal.setLong(2, nextSeq(connector));
+            journal.setLong(2, lastSeq(connector) + 1);
             journal.setString(3, connector);
             journal.setString(4, eventId);
             journal.setString(5, JournalStatus.PARKED.name());
@@ -505,23 +507,19 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
-     * The next place in the connector's arrival order. Places taken by a transaction that rolls
-     * back are not reused: the order only needs to grow.
+     * The last place taken in the connector's arrival order. Read inside the writing
+     * transaction, so that another process writing the same store (a re-drive) cannot hand out
+     * the same place.
      */
-    private long nextSeq(String connector) throws SQLException {
-        Long last = lastSeq.get(connector);
-        if (last == null) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE connector = ?")) {
-                statement.setString(1, connector);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    last = rows.getLong(1);
-                }
+    private long lastSeq(String connector) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE connector = ?")) {
+            statement.setString(1, connector);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
-        lastSeq.put(connector, last + 1);
-        return last + 1;
     }
 
     private Optional<JournalEntry> findEntry(String connector, String eventId) throws SQLException {

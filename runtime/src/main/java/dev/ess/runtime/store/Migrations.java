@@ -54,7 +54,8 @@ final class Migrations {
                       SELECT connector, event_id, ROW_NUMBER() OVER (ORDER BY received_at, event_id) AS n FROM journal
                     ) AS numbered
                     WHERE journal.connector = numbered.connector AND journal.event_id = numbered.event_id""",
-                    "CREATE INDEX journal_pending ON journal (connector, status, seq)")));
+                    "CREATE INDEX journal_pending ON journal (connector, status, seq)",
+                    "CREATE INDEX journal_order ON journal (connector, seq)")));
 
     static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

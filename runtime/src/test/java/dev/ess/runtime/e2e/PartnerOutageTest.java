@@ -35,8 +35,9 @@ class PartnerOutageTest {
     @Test
     void aThreeMinuteOutageParksNothingAndEverythingArrivesInKeyOrderAfterwards() throws Exception {
         String busUri = BusUnderTest.RABBITMQ.uri();
-        ConnectorSpec spec = ConnectorSpec.builder("outage-" + UUID.randomUUID().toString().substring(0, 8))
-                .listenTopic("permits.changed")
+        String id = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        ConnectorSpec spec = ConnectorSpec.builder(id)
+                .listenTopic("permits.changed." + id)
                 .targetUrl("http://manifest.invalid/permits")
                 .fields("permit_id", "street", "truck_limit")
                 .parallelism(8)
@@ -81,11 +82,11 @@ class PartnerOutageTest {
                 partner.start();
                 publishFor(stream, Duration.ofSeconds(5));
                 awaitTrue("every event arrives", Duration.ofMinutes(2),
-                        () -> PermitStream.countsById(partner.received()).size() == stream.published());
+                        () -> stream.countsById(partner.received()).size() == stream.published());
                 awaitTrue("the backlog drains", Duration.ofSeconds(30), () -> runtime.status().backlog() == 0);
 
                 List<PermitPartner.Received> calls = partner.received();
-                Map<String, Integer> counts = PermitStream.countsById(calls);
+                Map<String, Integer> counts = stream.countsById(calls);
                 long duplicates = counts.values().stream().filter(count -> count > 1).count();
                 System.out.printf("outage: published %d, partner calls %d, distinct %d, duplicates %d, parked %d%n",
                         stream.published(), calls.size(), counts.size(), duplicates, runtime.status().parked());

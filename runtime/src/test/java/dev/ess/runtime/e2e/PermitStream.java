@@ -64,10 +64,12 @@ final class PermitStream implements AutoCloseable {
         return channel.queueDeclarePassive(spec.queue()).getMessageCount();
     }
 
-    /** How often the partner received each event id (from the SOAP header), in first-arrival order. */
-    static Map<String, Integer> countsById(List<PermitPartner.Received> calls) {
+    /** How often the partner received each event of this stream (id from the SOAP header), in first-arrival order. */
+    Map<String, Integer> countsById(List<PermitPartner.Received> calls) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        calls.forEach(call -> counts.merge(call.headerEventId(), 1, Integer::sum));
+        String prefix = spec.id() + "-";
+        calls.stream().filter(call -> call.headerEventId() != null && call.headerEventId().startsWith(prefix))
+                .forEach(call -> counts.merge(call.headerEventId(), 1, Integer::sum));
         return counts;
     }
 
@@ -78,6 +80,9 @@ final class PermitStream implements AutoCloseable {
     List<String> keysOutOfOrder(List<PermitPartner.Received> calls) {
         Map<String, List<Integer>> arrivals = new HashMap<>();
         for (PermitPartner.Received call : calls) {
+            if (call.headerEventId() == null || !call.headerEventId().startsWith(spec.id() + "-")) {
+                continue;
+            }
             List<Integer> numbers = arrivals.computeIfAbsent(call.permitId(), key -> new ArrayList<>());
             int n = Integer.parseInt(call.street());
             if (numbers.isEmpty() || numbers.get(numbers.size() - 1) != n) {
