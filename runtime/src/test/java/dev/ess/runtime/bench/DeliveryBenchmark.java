@@ -71,12 +71,12 @@ public final class DeliveryBenchmark {
             System.out.printf("ESS delivery benchmark: %d events, median of %d run(s), %d cores, bus %s%n", events, repeats,
                     Runtime.getRuntime().availableProcessors(), BusConnection.redact(busUri));
             bench.warmUp();
-            Result soap = median(repeats, bench::rawSoap);
-            Result amqp = median(repeats, bench::rawAmqp);
-            Result p1Full = median(repeats, () -> bench.ess(1, 0));
-            Result p8Full = median(repeats, () -> bench.ess(8, 0));
-            Result p1Steady = median(repeats, () -> bench.ess(1, RATE_PER_SECOND));
-            Result p8Steady = median(repeats, () -> bench.ess(8, RATE_PER_SECOND));
+            Result soap = median("raw SOAP", repeats, bench::rawSoap);
+            Result amqp = median("raw AMQP", repeats, bench::rawAmqp);
+            Result p1Full = median("ESS p1 full", repeats, () -> bench.ess(1, 0));
+            Result p8Full = median("ESS p8 full", repeats, () -> bench.ess(8, 0));
+            Result p1Steady = median("ESS p1 steady", repeats, () -> bench.ess(1, RATE_PER_SECOND));
+            Result p8Steady = median("ESS p8 steady", repeats, () -> bench.ess(8, RATE_PER_SECOND));
             System.out.println();
             System.out.printf("%-46s %10s %9s %9s%n", "run", "events/s", "p50 ms", "p99 ms");
             print("ceiling: raw SOAP, " + SOAP_THREADS + " threads, keep-alive", soap);
@@ -271,10 +271,13 @@ public final class DeliveryBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static Result median(int repeats, Measurement measurement) throws Exception {
+    private static Result median(String name, int repeats, Measurement measurement) throws Exception {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
-            results.add(measurement.run());
+            Result result = measurement.run();
+            System.out.printf("  %s, run %d: %.0f/s, p50 %.2f ms, p99 %.2f ms%n", name, i + 1, result.perSecond(),
+                    result.p50Millis(), result.p99Millis());
+            results.add(result);
         }
         return new Result(middle(results.stream().mapToDouble(Result::perSecond).toArray()),
                 middle(results.stream().mapToDouble(Result::p50Millis).toArray()),
