@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The intake journals each message and acks it once durable; a dispatcher feeds the journal's
  * pending events, in arrival order, to per-key lanes that call the partner through a circuit
- * breaker (see DESIGN.md's delivery contract and README's "Delivery guarantees").
+ * breaker (README, "Delivery guarantees").
  * {@link #start} returns once the connector consumes; {@link #close()} stops consuming, lets the
  * calls in progress finish, and closes the bus and the store. Events not yet delivered stay
  * pending in the journal and go out after the next start. Used by {@code EssMain}, by tests and

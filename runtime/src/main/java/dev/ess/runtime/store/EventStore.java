@@ -23,7 +23,9 @@ import org.sqlite.SQLiteConfig;
  * what the partner acknowledged, and parked events.
  *
  * <p>{@link #open(String)} takes the {@code ESS_DB} setting: a file path (SQLite, in WAL mode
- * with synchronous=FULL: a journalled event survives a power cut) or a {@code jdbc:postgresql:} URL. The schema is created and migrated on open. One JDBC
+ * with synchronous=FULL: a journalled event survives a power cut; {@code path?synchronous=normal}
+ * trades that for speed, keeping what survives a crash of the process) or a
+ * {@code jdbc:postgresql:} URL. The schema is created and migrated on open. One JDBC
  * connection serves all callers, one statement group at a time; every write is committed
  * before the method returns.
  */
@@ -35,15 +37,18 @@ public final class EventStore implements AutoCloseable {
     private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+    private static final String SYNC_OPTION = "synchronous";
 
     private final Connection connection;
     private final Dialect dialect;
     private final String description;
+    private final boolean fullSync;
 
-    private EventStore(Connection connection, Dialect dialect, String description) {
+    private EventStore(Connection connection, Dialect dialect, String description, boolean fullSync) {
         this.connection = connection;
         this.dialect = dialect;
         this.description = description;
+        this.fullSync = fullSync;
     }
 
     /**
@@ -387,7 +392,13 @@ public final class EventStore implements AutoCloseable {
 
     private static EventStore openSqlite(String location) {
         String path = location.startsWith(SQLITE_PREFIX) ? location.substring(SQLITE_PREFIX.length()) : location;
-        String description = "sqlite:" + path;
+        boolean fullSync = true;
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            fullSync = parseFullSync(path.substring(query + 1));
+            path = path.substring(0, query);
+        }
+        String description = "sqlite:" + path + (fullSync ? "" : "?" + SYNC_OPTION + "=normal");
         try {
             Path parent = Path.of(path).toAbsolutePath().getParent();
             if (parent != null) {
@@ -396,12 +407,12 @@ public final class EventStore implements AutoCloseable {
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // FULL: a committed event survives a power cut, which the broker ack relies on.
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setSynchronous(fullSync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             Connection connection = config.createConnection(SQLITE_PREFIX + path);
             connection.setAutoCommit(false);
-            return new EventStore(connection, Dialect.SQLITE, description);
+            return new EventStore(connection, Dialect.SQLITE, description, fullSync);
         } catch (Exception e) {
             throw new StoreException("cannot open the store " + description + ": " + e.getMessage(), e);
         }
@@ -412,10 +423,23 @@ public final class EventStore implements AutoCloseable {
         try {
             Connection connection = DriverManager.getConnection(url);
             connection.setAutoCommit(false);
-            return new EventStore(connection, Dialect.POSTGRESQL, description);
+            return new EventStore(connection, Dialect.POSTGRESQL, description, true);
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + description + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads a SQLite location's options: only {@code synchronous=full} (the default) or {@code normal}. */
+    private static boolean parseFullSync(String options) {
+        String option = options.trim().toLowerCase(java.util.Locale.ROOT);
+        if (option.equals(SYNC_OPTION + "=full")) {
+            return true;
+        }
+        if (option.equals(SYNC_OPTION + "=normal")) {
+            return false;
+        }
+        throw new StoreException("unknown store option '" + options + "': a SQLite store takes only "
+                + SYNC_OPTION + "=full (the default) or " + SYNC_OPTION + "=normal");
     }
 
     /** The URL without its parameters, which may hold a password. */
@@ -474,7 +498,7 @@ public final class EventStore implements AutoCloseable {
      * switch only between transactions: call it right after a commit or rollback.
      */
     private void setFullSync(boolean full) throws SQLException {
-        if (dialect != Dialect.SQLITE) {
+        if (dialect != Dialect.SQLITE || !fullSync) {
             return;
         }
         connection.setAutoCommit(true);

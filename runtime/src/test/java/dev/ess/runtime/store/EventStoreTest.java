@@ -234,6 +234,21 @@ class EventStoreTest {
     }
 
     @Test
+    void takesTheSynchronousOptionAndRefusesOthers() throws Exception {
+        Path file = tempDir.resolve("fast.db");
+        try (EventStore store = EventStore.open(file + "?synchronous=normal")) {
+            assertEquals("sqlite:" + file + "?synchronous=normal", store.description());
+            store.receive(event("e1", "P-1"));
+            store.markSent("c1", "e1", "permits.changed", 1, T0);
+            assertEquals(JournalStatus.SENT, store.find("c1", "e1").orElseThrow().status());
+        }
+        assertTrue(Files.exists(file), "the option is not part of the file name");
+        StoreException e = assertThrows(StoreException.class, () -> EventStore.open(file + "?sync=off"));
+        assertEquals("unknown store option 'sync=off': a SQLite store takes only synchronous=full (the default)"
+                + " or synchronous=normal", e.getMessage());
+    }
+
+    @Test
     void refusesASchemaNewerThanTheRuntime() throws Exception {
         Path file = tempDir.resolve("future.db");
         EventStore.open(file.toString()).close();
