@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -133,8 +135,12 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
             return;
         }
         settle(() -> getChannel().basicAck(lastTag, true));
+        Set<String> seen = new HashSet<>();
         for (ReceivedEvent event : events) {
             JournalStatus earlier = known.get(event.eventId());
+            if (!seen.add(event.eventId())) {
+                continue;
+            }
             if (earlier == null) {
                 observer.received(event.eventId());
             } else if (earlier != JournalStatus.RECEIVED) {

@@ -176,9 +176,9 @@ public final class DeliveryPipeline<P, Q> {
 
     private Outcome sent(Arrival arrival, int attempts) {
         Instant sentAt = clock.instant();
-        sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
         lastSent = sentAt;
         observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
+        sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
         LOG.debug("{} event {} ({}{}) sent, attempt {}", spec.id(), arrival.eventId(), arrival.routingKey(),
                 keySuffix(arrival), attempts);
         return Outcome.SENT;

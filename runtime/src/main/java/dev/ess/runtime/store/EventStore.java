@@ -12,9 +12,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.sqlite.SQLiteConfig;
 
@@ -101,13 +103,15 @@ public final class EventStore implements AutoCloseable {
      * Records a batch of events in one transaction, each unless the journal holds it already.
      * New events take the next places in their connector's arrival order, in list order.
      *
-     * @return the status each already journalled event had, by event id; events not in the map are new
+     * @return the status each event journalled before this call had, by event id; events not in
+     *     the map are new (an id twice in the batch is new once and not reported again)
      */
     public synchronized Map<String, JournalStatus> receiveAll(List<ReceivedEvent> events) {
         String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status,"
                 + " attempts, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (connector, event_id) DO NOTHING";
         Map<String, JournalStatus> known = new HashMap<>();
         Map<String, Long> seqs = new HashMap<>();
+        Set<String> inserted = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (ReceivedEvent event : events) {
                 long seq = seqs.containsKey(event.connector()) ? seqs.get(event.connector()) : lastSeq(event.connector());
@@ -120,7 +124,9 @@ public final class EventStore implements AutoCloseable {
                 statement.setLong(6, event.receivedAt().toEpochMilli());
                 statement.setString(7, JournalStatus.RECEIVED.name());
                 statement.setLong(8, seq + 1);
-                if (statement.executeUpdate() == 0) {
+                if (statement.executeUpdate() == 1) {
+                    inserted.add(event.connector() + '\n' + event.eventId());
+                } else if (!inserted.contains(event.connector() + '\n' + event.eventId())) {
                     JournalEntry earlier = findEntry(event.connector(), event.eventId())
                             .orElseThrow(() -> new SQLException("event " + event.eventId() + " conflicts but is not found"));
                     known.put(event.eventId(), earlier.status());

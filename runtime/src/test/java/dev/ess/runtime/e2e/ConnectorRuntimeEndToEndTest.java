@@ -86,6 +86,7 @@ class ConnectorRuntimeEndToEndTest {
         assertEquals(Arrays.asList("evt-1", "evt-1", "P-778", "Main St", 5), partner.received().get(0).content(),
                 "the event id travels in the ess:EventId SOAP header");
         awaitTrue("the queue is drained and acked", () -> queueDepth() == 0);
+        awaitTrue("the sent-log records the acknowledgement", () -> journalStatus("evt-1") == JournalStatus.SENT);
         JournalEntry entry = journal("evt-1");
         assertEquals(JournalStatus.SENT, entry.status());
         assertEquals(1, entry.attempts());
