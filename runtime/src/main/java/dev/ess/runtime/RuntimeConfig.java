@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * How a connector runs on this machine, as opposed to what its manifest says.
  *
- * <p>{@link #fromEnvironment(Map)} reads {@value #BUS_URL} (required), {@value #TARGET_URL} and
- * {@value #ESS_DB}; tests and demos use {@link #builder(String)}.
+ * <p>{@link #fromEnvironment(Map)} reads {@value #BUS_URL} (required), {@value #TARGET_URL},
+ * {@value #ESS_DB} and {@value #ESS_HTTP_PORT}; tests and demos use {@link #builder(String)}.
  *
  * @param busUrl the AMQP URI of the bus
  * @param targetUrl the partner's endpoint, overriding the manifest's; {@code null} to keep it
@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param circuitThreshold transient failures in a row after which the partner counts as down
  *     (capped at the connector's {@code max_retry + 1}, so that an outage never parks an event)
  * @param probeInterval while the partner counts as down, the pause between two probe calls
+ * @param httpPort the port of the ops endpoints ({@code /metrics}, {@code /health},
+ *     {@code /ready}): 0 for any free port, {@code null} for no HTTP server
  */
 public record RuntimeConfig(
         String busUrl,
@@ -36,11 +38,13 @@ public record RuntimeConfig(
         Duration retryMaxDelay,
         Duration shutdownTimeout,
         int circuitThreshold,
-        Duration probeInterval) {
+        Duration probeInterval,
+        Integer httpPort) {
 
     public static final String BUS_URL = "BUS_URL";
     public static final String TARGET_URL = "TARGET_URL";
     public static final String ESS_DB = "ESS_DB";
+    public static final String ESS_HTTP_PORT = "ESS_HTTP_PORT";
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -66,12 +70,16 @@ public record RuntimeConfig(
         if (prefetch < 0) {
             throw new IllegalArgumentException("prefetch must not be negative, got " + prefetch);
         }
+        if (httpPort != null) {
+            checkPort(httpPort);
+        }
     }
 
     /**
      * Reads the configuration from environment variables.
      *
-     * @throws IllegalArgumentException when {@value #BUS_URL} is missing, with a message for the user
+     * @throws IllegalArgumentException when {@value #BUS_URL} is missing or {@value #ESS_HTTP_PORT} is
+     *     not a port number, with a message for the user
      */
     public static RuntimeConfig fromEnvironment(Map<String, String> environment) {
         String busUrl = nonBlank(environment.get(BUS_URL));
@@ -82,6 +90,7 @@ public record RuntimeConfig(
         return builder(busUrl)
                 .targetUrl(nonBlank(environment.get(TARGET_URL)))
                 .database(nonBlank(environment.get(ESS_DB)))
+                .httpPort(parsePort(nonBlank(environment.get(ESS_HTTP_PORT))))
                 .build();
     }
 
@@ -107,6 +116,33 @@ public record RuntimeConfig(
         return Math.max(1, Math.min(circuitThreshold, spec.maxRetry() + 1));
     }
 
+    /** Reads a port number, as given by the user in {@value #ESS_HTTP_PORT} or on the command line. */
+    public static Integer parsePort(String value) {
+        if (value == null) {
+            return null;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(ESS_HTTP_PORT + " must be a port number from 0 to 65535, got '" + value + "'");
+        }
+        checkPort(port);
+        return port;
+    }
+
+    private static void checkPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(ESS_HTTP_PORT + " must be a port number from 0 to 65535, got " + port);
+        }
+    }
+
+    /** This configuration with another ops port, e.g. from the command line. */
+    public RuntimeConfig withHttpPort(Integer port) {
+        return new RuntimeConfig(busUrl, targetUrl, database, prefetch, connectTimeout, requestTimeout,
+                retryInitialDelay, retryMaxDelay, shutdownTimeout, circuitThreshold, probeInterval, port);
+    }
+
     private static String nonBlank(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -124,6 +160,7 @@ public record RuntimeConfig(
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private int circuitThreshold = DEFAULT_CIRCUIT_THRESHOLD;
         private Duration probeInterval = DEFAULT_PROBE_INTERVAL;
+        private Integer httpPort;
 
         private Builder(String busUrl) {
             this.busUrl = Objects.requireNonNull(busUrl, "busUrl");
@@ -176,9 +213,15 @@ public record RuntimeConfig(
             return this;
         }
 
+        /** The port of the ops endpoints: 0 for any free port, {@code null} (the default) for none. */
+        public Builder httpPort(Integer httpPort) {
+            this.httpPort = httpPort;
+            return this;
+        }
+
         public RuntimeConfig build() {
             return new RuntimeConfig(busUrl, targetUrl, database, prefetch, connectTimeout, requestTimeout,
-                    retryInitialDelay, retryMaxDelay, shutdownTimeout, circuitThreshold, probeInterval);
+                    retryInitialDelay, retryMaxDelay, shutdownTimeout, circuitThreshold, probeInterval, httpPort);
         }
     }
 }

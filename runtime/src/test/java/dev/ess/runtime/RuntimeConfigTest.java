@@ -1,6 +1,7 @@
 package dev.ess.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,23 @@ class RuntimeConfigTest {
         assertEquals(5, config.circuitThresholdFor(manyRetries));
         assertThrows(IllegalArgumentException.class,
                 () -> RuntimeConfig.builder("amqp://bus").circuit(0, java.time.Duration.ofSeconds(1)).build());
+    }
+
+    @Test
+    void readsTheOpsPortAndHasNoneByDefault() {
+        assertEquals(9464, RuntimeConfig.fromEnvironment(Map.of("BUS_URL", "amqp://bus", "ESS_HTTP_PORT", "9464")).httpPort());
+        assertEquals(0, RuntimeConfig.fromEnvironment(Map.of("BUS_URL", "amqp://bus", "ESS_HTTP_PORT", "0")).httpPort());
+        assertNull(RuntimeConfig.fromEnvironment(Map.of("BUS_URL", "amqp://bus")).httpPort());
+    }
+
+    @Test
+    void explainsABadOpsPort() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeConfig.fromEnvironment(Map.of("BUS_URL", "amqp://bus", "ESS_HTTP_PORT", "metrics")));
+        assertEquals("ESS_HTTP_PORT must be a port number from 0 to 65535, got 'metrics'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeConfig.fromEnvironment(Map.of("BUS_URL", "amqp://bus", "ESS_HTTP_PORT", "70000")));
+        assertEquals("ESS_HTTP_PORT must be a port number from 0 to 65535, got 70000", e.getMessage());
     }
 
     @Test

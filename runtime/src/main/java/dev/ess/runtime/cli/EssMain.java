@@ -6,6 +6,12 @@ import dev.ess.runtime.RuntimeStartException;
 import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.StoreException;
+import dev.ess.runtime.bus.BusException;
+import dev.ess.runtime.ops.ConnectorMetrics;
+import dev.ess.runtime.ops.OpsDashboard;
+import dev.ess.runtime.ops.OpsOptions;
+import dev.ess.runtime.ops.Operations;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +27,12 @@ import java.util.stream.Collectors;
  * <p>Generated connectors register themselves in
  * {@code META-INF/services/dev.ess.runtime.SoapConnector}. With one on the class path it runs;
  * with several, {@code --connector <id>} picks one. Configuration comes from the environment:
- * {@code BUS_URL} (required), {@code TARGET_URL}, {@code ESS_DB}. On SIGTERM or Ctrl-C it stops
+ * {@code BUS_URL} (required), {@code TARGET_URL}, {@code ESS_DB}, {@code ESS_HTTP_PORT},
+ * {@code ESS_INSTANCE}. The connector publishes heartbeats and, given a port, serves
+ * {@code /metrics}, {@code /health} and {@code /ready}. On SIGTERM or Ctrl-C it stops
  * consuming, lets the delivery in progress finish and closes everything before exiting.
+ *
+ * <p>{@code ops} runs the OPS dashboard instead: a page showing every connector's heartbeats.
  *
  * <p>Exit status: 0 after a clean stop, 1 when the connector cannot start, 2 for a usage or
  * configuration mistake.
@@ -34,15 +44,22 @@ public final class EssMain {
     static final int USAGE = 2;
 
     private static final String USAGE_TEXT = """
-            usage: java -jar <connector>.jar [--connector <id>] [--list] [--redrive <event id>|all] [--help]
-              --connector <id>  the connector to run, when the class path holds several
-              --list            print the connectors on the class path and exit
-              --redrive <id>    send a parked event again (all: every parked event) and exit;
-                                a running connector picks it up within a second
+            usage: java -jar <connector>.jar [--connector <id>] [--http-port <port>] [--list] [--redrive <event id>|all] [--help]
+                   java -jar <connector>.jar ops [--port <port>]
+              --connector <id>    the connector to run, when the class path holds several
+              --http-port <port>  serve /metrics, /health and /ready on this port (0: any free port)
+              --list              print the connectors on the class path and exit
+              --redrive <id>      send a parked event again (all: every parked event) and exit;
+                                  a running connector picks it up within a second
+              ops                 run the OPS dashboard on --port (default 8080), fed by BUS_URL's hms.ops
             environment:
-              BUS_URL     AMQP URI of the event bus (required), e.g. amqp://guest:guest@localhost:5672/
-              TARGET_URL  partner endpoint, overriding the manifest's target_url
-              ESS_DB      store: a SQLite file (default ./ess.db) or a jdbc:postgresql: URL""";
+              BUS_URL        AMQP URI of the event bus (required), e.g. amqp://guest:guest@localhost:5672/
+              TARGET_URL     partner endpoint, overriding the manifest's target_url
+              ESS_DB         store: a SQLite file (default ./ess.db) or a jdbc:postgresql: URL
+              ESS_HTTP_PORT  as --http-port (or ops --port); unset: no HTTP server (ops: 8080)
+              ESS_INSTANCE   this instance's name in heartbeats (default: the host name)""";
+
+    static final int DEFAULT_DASHBOARD_PORT = 8080;
 
     private final Map<String, String> environment;
     private final PrintStream out;
@@ -73,6 +90,9 @@ public final class EssMain {
                 out.println(USAGE_TEXT);
                 return OK;
             }
+            if (options.ops()) {
+                return runDashboard(RuntimeConfig.fromEnvironment(environment), options.httpPort());
+            }
             connectors = loadConnectors();
             if (options.list()) {
                 connectors.forEach(each -> out.println(each.spec().id() + "  " + each.spec().listenTopic()
@@ -84,6 +104,9 @@ public final class EssMain {
                 return redrive(connector.spec().id(), options.redrive());
             }
             config = RuntimeConfig.fromEnvironment(environment);
+            if (options.httpPort() != null) {
+                config = config.withHttpPort(options.httpPort());
+            }
         } catch (UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return USAGE;
@@ -92,19 +115,36 @@ public final class EssMain {
     }
 
     private int runUntilStopped(SoapConnector<?, ?, ?> connector, RuntimeConfig config) {
+        ConnectorMetrics metrics = new ConnectorMetrics(connector.spec().id());
         ConnectorRuntime runtime;
         try {
-            runtime = ConnectorRuntime.start(connector, config);
+            runtime = ConnectorRuntime.start(connector, config, metrics);
         } catch (RuntimeStartException e) {
             err.println("error: " + e.getMessage());
             return START_FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "ess-shutdown"));
+        Operations operations;
+        try {
+            operations = Operations.start(runtime, config, metrics, OpsOptions.from(config, environment));
+        } catch (IOException | BusException e) {
+            runtime.close();
+            err.println("error: connector " + connector.spec().id() + " cannot start its heartbeats or ops endpoints: "
+                    + e.getMessage());
+            return START_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            operations.close();
+            runtime.close();
+        }, "ess-shutdown"));
         out.println(runtime.banner());
+        if (operations.httpPort() >= 0) {
+            out.println("ops endpoints: http://localhost:" + operations.httpPort() + "/metrics /health /ready");
+        }
         try {
             runtime.awaitClosed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            operations.close();
             runtime.close();
         }
         return OK;
@@ -127,6 +167,31 @@ public final class EssMain {
             err.println("error: " + e.getMessage());
             return START_FAILED;
         }
+    }
+
+    private int runDashboard(RuntimeConfig config, Integer port) {
+        int httpPort = port != null ? port : config.httpPort() != null ? config.httpPort() : DEFAULT_DASHBOARD_PORT;
+        OpsDashboard dashboard;
+        try {
+            dashboard = OpsDashboard.start(config.busUrl(), httpPort);
+        } catch (IOException | BusException e) {
+            err.println("error: the OPS dashboard cannot start: " + e.getMessage());
+            return START_FAILED;
+        }
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dashboard.close();
+            main.interrupt();
+        }, "ess-ops-shutdown"));
+        out.println("ESS ops dashboard: http://localhost:" + dashboard.port() + "/ showing heartbeats from "
+                + "hms.ops on " + dashboard.busDisplayUri());
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        dashboard.close();
+        return OK;
     }
 
     static List<SoapConnector<?, ?, ?>> loadConnectors() throws UsageException {
@@ -162,20 +227,29 @@ public final class EssMain {
                 .orElseThrow(() -> new UsageException("no connector '" + id + "' on the class path; available: " + available));
     }
 
-    record Options(String connectorId, boolean list, boolean help, String redrive) {
+    record Options(String connectorId, boolean list, boolean help, String redrive, boolean ops, Integer httpPort) {
 
         static Options parse(String[] args) throws UsageException {
             String connectorId = null;
             boolean list = false;
             boolean help = false;
             String redrive = null;
-            for (int i = 0; i < args.length; i++) {
+            boolean ops = args.length > 0 && "ops".equals(args[0]);
+            Integer httpPort = null;
+            for (int i = ops ? 1 : 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--connector" -> {
-                        if (i + 1 >= args.length) {
-                            throw new UsageException("--connector needs a connector id");
+                        if (ops) {
+                            throw new UsageException("ops shows every connector: --connector does not apply");
                         }
-                        connectorId = args[++i];
+                        connectorId = value(args, i++, "a connector id");
+                    }
+                    case "--http-port", "--port" -> {
+                        if (ops != "--port".equals(args[i])) {
+                            throw new UsageException(args[i] + " is " + (ops ? "not an ops option; use --port"
+                                    : "an ops option; use --http-port"));
+                        }
+                        httpPort = port(value(args, i++, "a port number"));
                     }
                     case "--list" -> list = true;
                     case "--redrive" -> {
@@ -188,7 +262,22 @@ public final class EssMain {
                     default -> throw new UsageException("unknown argument '" + args[i] + "'; try --help");
                 }
             }
-            return new Options(connectorId, list, help, redrive);
+            return new Options(connectorId, list, help, redrive, ops, httpPort);
+        }
+
+        private static String value(String[] args, int option, String what) throws UsageException {
+            if (option + 1 >= args.length) {
+                throw new UsageException(args[option] + " needs " + what);
+            }
+            return args[option + 1];
+        }
+
+        private static Integer port(String value) throws UsageException {
+            try {
+                return RuntimeConfig.parsePort(value);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage().replace(RuntimeConfig.ESS_HTTP_PORT, "the port"));
+            }
         }
     }
 

@@ -68,6 +68,30 @@ class EssMainTest {
     }
 
     @Test
+    void readsTheOpsPortFromTheCommandLine() throws Exception {
+        assertEquals(new EssMain.Options("city2dmv", false, false, null, false, 9464),
+                EssMain.Options.parse(new String[] {"--connector", "city2dmv", "--http-port", "9464"}));
+        assertEquals(new EssMain.Options(null, false, false, null, true, 0), EssMain.Options.parse(new String[] {"ops", "--port", "0"}));
+        assertEquals(new EssMain.Options(null, false, false, null, true, null), EssMain.Options.parse(new String[] {"ops"}));
+    }
+
+    @Test
+    void explainsMisusedOpsOptions() {
+        assertEquals(EssMain.USAGE, main(Map.of()).run(new String[] {"--http-port", "metrics"}));
+        assertEquals(EssMain.USAGE, main(Map.of()).run(new String[] {"--port", "8080"}));
+        assertEquals(EssMain.USAGE, main(Map.of()).run(new String[] {"ops", "--http-port", "8080"}));
+        assertEquals(EssMain.USAGE, main(Map.of()).run(new String[] {"ops", "--connector", "city2dmv"}));
+        assertEquals(EssMain.USAGE, main(Map.of()).run(new String[] {"ops"}));
+        assertEquals(List.of(
+                "error: the port must be a port number from 0 to 65535, got 'metrics'",
+                "error: --port is an ops option; use --http-port",
+                "error: --http-port is not an ops option; use --port",
+                "error: ops shows every connector: --connector does not apply",
+                "error: BUS_URL is not set: set it to the AMQP URI of the event bus, e.g. amqp://guest:guest@localhost:5672/"),
+                err().lines().toList());
+    }
+
+    @Test
     void listsConnectors() {
         assertEquals(EssMain.OK, main(Map.of()).run(new String[] {"--list"}));
         assertEquals("registered  registered.events -> http://127.0.0.1:1/registered", out().strip());
