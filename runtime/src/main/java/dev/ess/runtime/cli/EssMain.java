@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
@@ -178,19 +179,19 @@ public final class EssMain {
             err.println("error: the OPS dashboard cannot start: " + e.getMessage());
             return START_FAILED;
         }
-        Thread main = Thread.currentThread();
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dashboard.close();
-            main.interrupt();
+            stopped.countDown();
         }, "ess-ops-shutdown"));
         out.println("ESS ops dashboard: http://localhost:" + dashboard.port() + "/ showing heartbeats from "
                 + "hms.ops on " + dashboard.busDisplayUri());
         try {
-            Thread.currentThread().join();
+            stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            dashboard.close();
         }
-        dashboard.close();
         return OK;
     }
 
@@ -244,10 +245,15 @@ public final class EssMain {
                         }
                         connectorId = value(args, i++, "a connector id");
                     }
-                    case "--http-port", "--port" -> {
-                        if (ops != "--port".equals(args[i])) {
-                            throw new UsageException(args[i] + " is " + (ops ? "not an ops option; use --port"
-                                    : "an ops option; use --http-port"));
+                    case "--http-port" -> {
+                        if (ops) {
+                            throw new UsageException("--http-port is not an ops option; use --port");
+                        }
+                        httpPort = port(value(args, i++, "a port number"));
+                    }
+                    case "--port" -> {
+                        if (!ops) {
+                            throw new UsageException("--port is an ops option; use --http-port");
                         }
                         httpPort = port(value(args, i++, "a port number"));
                     }

@@ -175,8 +175,9 @@ class OperationsEndToEndTest {
             exchange.close();
         });
         pingServer.start();
+        // A topic of its own, so that these events reach no other connector's queue on a shared broker.
         ConnectorSpec spec = ConnectorSpec.builder(id)
-                .listenTopic("permits.changed")
+                .listenTopic(topic())
                 .targetUrl("http://manifest.invalid/permits")
                 .fields("permit_id", "street", "truck_limit")
                 .heartbeatSec(1)
@@ -200,10 +201,14 @@ class OperationsEndToEndTest {
             Channel channel = bus.openChannel();
             channel.confirmSelect();
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().messageId(eventId).deliveryMode(2).build();
-            channel.basicPublish(Topology.EVENTS_EXCHANGE, "permits.changed", properties,
+            channel.basicPublish(Topology.EVENTS_EXCHANGE, topic(), properties,
                     ("{\"permit_id\":\"" + permitId + "\"}").getBytes(StandardCharsets.UTF_8));
             channel.waitForConfirmsOrDie(5_000);
         }
+    }
+
+    private String topic() {
+        return "permits.changed." + id;
     }
 
     private String metric(String name, String value) {
