@@ -1,6 +1,8 @@
 package dev.ess.runtime.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,10 +71,14 @@ class EssMainTest {
 
     @Test
     void readsTheOpsPortFromTheCommandLine() throws Exception {
-        assertEquals(new EssMain.Options("city2dmv", false, false, null, false, 9464),
-                EssMain.Options.parse(new String[] {"--connector", "city2dmv", "--http-port", "9464"}));
-        assertEquals(new EssMain.Options(null, false, false, null, true, 0), EssMain.Options.parse(new String[] {"ops", "--port", "0"}));
-        assertEquals(new EssMain.Options(null, false, false, null, true, null), EssMain.Options.parse(new String[] {"ops"}));
+        EssMain.Options connector = EssMain.Options.parse(new String[] {"--connector", "city2dmv", "--http-port", "9464"});
+        assertEquals("city2dmv", connector.connectorId());
+        assertEquals(9464, connector.httpPort());
+        assertFalse(connector.ops());
+        EssMain.Options dashboard = EssMain.Options.parse(new String[] {"ops", "--port", "0"});
+        assertTrue(dashboard.ops());
+        assertEquals(0, dashboard.httpPort());
+        assertNull(EssMain.Options.parse(new String[] {"ops"}).httpPort(), "the default port is chosen later");
     }
 
     @Test
