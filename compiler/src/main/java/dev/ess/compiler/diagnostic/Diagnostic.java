@@ -16,6 +16,9 @@ import java.util.Objects;
 public record Diagnostic(
         String file, int line, int column, DiagnosticCode code, String message, String hint, String sourceLine) {
 
+    private static final int MAX_SHOWN = 160;
+    private static final String ELLIPSIS = "...";
+
     public Diagnostic {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(code, "code");
@@ -48,9 +51,14 @@ public record Diagnostic(
     public String render() {
         StringBuilder text = new StringBuilder(headline());
         if (sourceLine != null && line > 0) {
-            text.append('\n').append(sourceLine);
+            // A very long line is shown as a window around the column, so the caret stays on screen.
+            int from = column - 1 > MAX_SHOWN / 2 ? column - 1 - MAX_SHOWN / 4 : 0;
+            int to = Math.min(sourceLine.length(), from + MAX_SHOWN);
+            String shown = (from > 0 ? ELLIPSIS : "") + printable(sourceLine.substring(Math.min(from, to), to))
+                    + (to < sourceLine.length() ? ELLIPSIS : "");
+            text.append('\n').append(shown);
             if (column > 0) {
-                text.append('\n').append(caretLine());
+                text.append('\n').append(caretLine(shown, column - from + (from > 0 ? ELLIPSIS.length() : 0)));
             }
         }
         if (hint != null) {
@@ -59,11 +67,18 @@ public record Diagnostic(
         return text.toString();
     }
 
+    /** Control characters (from binary input) would garble the terminal: each becomes one '?'. */
+    private static String printable(String text) {
+        StringBuilder printable = new StringBuilder(text.length());
+        text.chars().forEach(c -> printable.append(c != '\t' && Character.isISOControl(c) ? '?' : (char) c));
+        return printable.toString();
+    }
+
     /** Spaces up to the column, keeping tabs so the caret lines up in any terminal. */
-    private String caretLine() {
+    private static String caretLine(String shown, int caretColumn) {
         StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < column - 1; i++) {
-            caret.append(i < sourceLine.length() && sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+        for (int i = 0; i < caretColumn - 1; i++) {
+            caret.append(i < shown.length() && shown.charAt(i) == '\t' ? '\t' : ' ');
         }
         return caret.append('^').toString();
     }

@@ -26,6 +26,12 @@ public enum DiagnosticCode {
             "id '%s' must start with a letter and hold only letters, digits, '_' and '-'"),
     DUPLICATE_ID("ESS019", Severity.ERROR, "connector id '%s' is already used by %s"),
     NOTHING_TO_GENERATE("ESS020", Severity.ERROR, "connector '%s' has no target type: 'wsdl' and 'operation' are needed"),
+    YAML_TAG_NOT_ALLOWED("ESS021", Severity.ERROR,
+            "YAML tag '%s' is not allowed: a manifest holds only text, numbers, booleans, lists and mappings"),
+    MALFORMED_ENV_REFERENCE("ESS022", Severity.ERROR, "malformed environment reference '%s'"),
+    ENV_REFERENCE_NOT_ALLOWED("ESS023", Severity.ERROR,
+            "'%s' is needed at build time and cannot be an environment reference"),
+    SECRET_IN_MANIFEST("ESS024", Severity.ERROR, "'%s' holds a secret in plain text (%s)"),
 
     // Mappings
     MAPPING_SYNTAX("ESS030", Severity.ERROR, "%s"),
@@ -37,6 +43,7 @@ public enum DiagnosticCode {
     DEFAULT_ON_CONSTANT("ESS036", Severity.ERROR, "default(...) on a constant has no effect: a constant is never missing"),
     EMPTY_MAPPING("ESS037", Severity.ERROR, "the mapping has no lines"),
     FUNCTION_INPUT_MISMATCH("ESS038", Severity.ERROR, "%s() takes %s, not %s"),
+    CONSTANT_TOO_LARGE("ESS039", Severity.ERROR, "%s constant of %d characters is longer than the %d a mapping allows"),
 
     // WSDL and XSD
     WSDL_MALFORMED("ESS040", Severity.ERROR, "malformed WSDL: %s"),

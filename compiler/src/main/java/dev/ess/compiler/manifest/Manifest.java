@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * One connector's manifest, as written: every value keeps its position. Optional keys the
- * manifest leaves out are empty; the runtime supplies their defaults.
+ * manifest leaves out are empty; the runtime supplies their defaults. {@code target_url} and
+ * {@code ping_url} may hold {@code ${env:NAME}} references, kept as written: the runtime resolves
+ * them when the connector starts, so no secret ever reaches generated code.
  */
 public record Manifest(
         Path file,
@@ -25,7 +27,8 @@ public record Manifest(
         Optional<Located<String>> wsdl,
         Optional<Located<String>> operation,
         Optional<Located<String>> mapping,
-        Optional<Located<String>> pingUrl) {
+        Optional<Located<String>> pingUrl,
+        Optional<Located<String>> copybook) {
 
     public static final int DEFAULT_HEARTBEAT_SEC = 30;
 
@@ -45,6 +48,7 @@ public record Manifest(
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(pingUrl, "pingUrl");
+        Objects.requireNonNull(copybook, "copybook");
     }
 
     public List<String> fieldNames() {

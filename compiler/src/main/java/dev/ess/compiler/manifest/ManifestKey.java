@@ -8,7 +8,7 @@ import java.util.Optional;
 enum ManifestKey {
     ID("id", true, "city2dmv"),
     LISTEN_TOPIC("listen_topic", true, "\"permits.changed\""),
-    TARGET_URL("target_url", true, "\"https://partner.example/soap\""),
+    TARGET_URL("target_url", true, "\"https://partner.example/soap\"", true),
     FIELDS("fields", true, "[\"permit_id\", \"street\"]"),
     HEARTBEAT_SEC("heartbeat_sec", false, "30"),
     KEY("key", false, "permit_id"),
@@ -19,16 +19,28 @@ enum ManifestKey {
     WSDL("wsdl", false, "partner.wsdl"),
     OPERATION("operation", false, "submitPermit"),
     MAPPING("mapping", false, "partner.essmap"),
-    PING_URL("ping_url", false, "\"https://partner.example/health\"");
+    COPYBOOK("copybook", false, "partner.cpy"),
+    PING_URL("ping_url", false, "\"https://partner.example/health\"", true);
 
     private final String yamlName;
     private final boolean required;
     private final String example;
+    private final boolean readAtStart;
 
     ManifestKey(String yamlName, boolean required, String example) {
+        this(yamlName, required, example, false);
+    }
+
+    ManifestKey(String yamlName, boolean required, String example, boolean readAtStart) {
         this.yamlName = yamlName;
         this.required = required;
         this.example = example;
+        this.readAtStart = readAtStart;
+    }
+
+    /** Whether the connector reads the value when it starts, so it may hold {@code ${env:NAME}} references. */
+    boolean readAtStart() {
+        return readAtStart;
     }
 
     String yamlName() {

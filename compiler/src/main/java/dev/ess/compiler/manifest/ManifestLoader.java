@@ -12,19 +12,25 @@ import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -46,8 +52,16 @@ public final class ManifestLoader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:[A-Za-z_][A-Za-z0-9_]*}");
+    /** What a manifest may hold: YAML's own data types, nothing that names a Java class. */
+    private static final Set<Tag> PLAIN_TAGS = Set.of(
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
+    /** Query parameters whose value is a credential. */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i).*(password|passwd|secret|token|api_?key|credential).*");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})\\s*([smhd])");
+
+    /** How much of a wrong value a message quotes. */
+    private static final int MAX_SHOWN = 60;
 
     private final Diagnostics diagnostics;
 
@@ -59,6 +73,9 @@ public final class ManifestLoader {
     public Optional<Manifest> load(Path file) {
         Optional<Node> root = compose(file);
         if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!onlyPlainTags(file, root.get())) {
             return Optional.empty();
         }
         if (!(root.get() instanceof MappingNode mapping)) {
@@ -102,6 +119,43 @@ public final class ManifestLoader {
             diagnostics.report(DiagnosticCode.YAML_SYNTAX, Position.of(file), problem);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Reports every explicit tag that would ask for more than plain data, such as
+     * {@code !!java.net.URL}; the composed nodes are never constructed into objects anyway.
+     */
+    private boolean onlyPlainTags(Path file, Node root) {
+        boolean plain = true;
+        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Node> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (!visited.add(node)) {
+                continue; // an alias: its node was seen already, and it may even contain itself
+            }
+            if (!PLAIN_TAGS.contains(node.getTag())) {
+                diagnostics.reportWithHint(DiagnosticCode.YAML_TAG_NOT_ALLOWED, position(file, node),
+                        "remove the tag and write the value as text", shown(node.getTag()));
+                plain = false;
+            }
+            if (node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    pending.push(tuple.getValueNode());
+                    pending.push(tuple.getKeyNode());
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                for (int i = sequence.getValue().size() - 1; i >= 0; i--) {
+                    pending.push(sequence.getValue().get(i));
+                }
+            }
+        }
+        return plain;
+    }
+
+    /** A tag as the user would have written it: {@code !!java.io.File}, not its full URI. */
+    private static String shown(Tag tag) {
+        return tag.getValue().startsWith(Tag.PREFIX) ? "!!" + tag.getValue().substring(Tag.PREFIX.length()) : tag.getValue();
     }
 
     /**
@@ -174,9 +228,10 @@ public final class ManifestLoader {
             Optional<Located<Integer>> parallelism = integer(ManifestKey.PARALLELISM, 1, "a whole number, 1 or more");
             Optional<Located<Integer>> debounceSec = integer(ManifestKey.DEBOUNCE_SEC, 0, "a whole number of seconds, 0 or more");
             Optional<Located<Duration>> replayWindow = duration(ManifestKey.REPLAY_WINDOW);
-            Optional<Located<String>> wsdl = text(ManifestKey.WSDL);
+            Optional<Located<String>> wsdl = existingFile(ManifestKey.WSDL);
             Optional<Located<String>> operation = text(ManifestKey.OPERATION);
-            Optional<Located<String>> mapping = text(ManifestKey.MAPPING);
+            Optional<Located<String>> mapping = existingFile(ManifestKey.MAPPING);
+            Optional<Located<String>> copybook = existingFile(ManifestKey.COPYBOOK);
             Optional<Located<String>> pingUrl = url(ManifestKey.PING_URL);
             requireTogether(ManifestKey.WSDL, ManifestKey.OPERATION);
             requireTogether(ManifestKey.OPERATION, ManifestKey.WSDL);
@@ -190,7 +245,7 @@ public final class ManifestLoader {
                 return null;
             }
             return new Manifest(file, id.get(), listenTopic.get(), targetUrl.get(), fields, key, heartbeatSec,
-                    maxRetry, parallelism, debounceSec, replayWindow, wsdl, operation, mapping, pingUrl);
+                    maxRetry, parallelism, debounceSec, replayWindow, wsdl, operation, mapping, pingUrl, copybook);
         }
 
         private void requireTogether(ManifestKey present, ManifestKey needed) {
@@ -207,21 +262,79 @@ public final class ManifestLoader {
                 return Optional.empty();
             }
             Node value = entry.getValueNode();
-            if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) && !scalar.getValue().isBlank()) {
-                return Optional.of(new Located<>(scalar.getValue(), position(file, value)));
+            if (!(value instanceof ScalarNode scalar) || !scalar.getTag().equals(Tag.STR) || scalar.getValue().isBlank()) {
+                wrong(key, value, "a text");
+                return Optional.empty();
             }
-            wrong(key, value, "a text");
-            return Optional.empty();
+            Located<String> text = new Located<>(scalar.getValue(), position(file, value));
+            List<EnvReferences.Reference> references = EnvReferences.in(text.value());
+            if (!references.isEmpty() && !key.readAtStart()) {
+                diagnostics.reportWithHint(DiagnosticCode.ENV_REFERENCE_NOT_ALLOWED, text.position(),
+                        "only target_url and ping_url are read from the environment, when the connector starts",
+                        key.yamlName());
+                return Optional.empty();
+            }
+            boolean wellFormed = true;
+            for (EnvReferences.Reference reference : references) {
+                if (!reference.wellFormed()) {
+                    diagnostics.reportWithHint(DiagnosticCode.MALFORMED_ENV_REFERENCE,
+                            within(scalar, text.position(), reference.offset()),
+                            "write ${env:NAME}, NAME made of letters, digits and '_'", reference.text());
+                    wellFormed = false;
+                }
+            }
+            return wellFormed ? Optional.of(text) : Optional.empty();
         }
 
+        /** A file the manifest names: it must exist, relative to the manifest. */
+        private Optional<Located<String>> existingFile(ManifestKey key) {
+            Optional<Located<String>> name = text(key);
+            if (name.isPresent()) {
+                Path resolved;
+                try {
+                    resolved = file.toAbsolutePath().getParent().resolve(name.get().value()).normalize();
+                } catch (InvalidPathException e) {
+                    wrong(key, entries.get(key).getValueNode(), "a file name");
+                    return Optional.empty();
+                }
+                if (!Files.isRegularFile(resolved)) {
+                    diagnostics.reportWithHint(DiagnosticCode.FILE_NOT_FOUND, name.get().position(),
+                            "the path is relative to the manifest's folder", name.get().value());
+                    return Optional.empty();
+                }
+            }
+            return name;
+        }
+
+        /** An http(s) URL, or one made of {@code ${env:NAME}} references, with no credential written out. */
         private Optional<Located<String>> url(ManifestKey key) {
             Optional<Located<String>> text = text(key);
-            if (text.isPresent() && !isUrl(text.get().value())) {
+            if (text.isEmpty() || EnvReferences.isWholly(text.get().value())) {
+                return text;
+            }
+            Optional<URI> uri = httpUri(EnvReferences.withStandIns(text.get().value()));
+            if (uri.isEmpty()) {
                 diagnostics.report(DiagnosticCode.WRONG_VALUE, text.get().position(), key.yamlName(),
                         "an http(s) URL or ${env:NAME}", "'" + text.get().value() + "'");
                 return Optional.empty();
             }
+            Optional<String> secret = writtenSecret(uri.get());
+            if (secret.isPresent()) {
+                diagnostics.reportWithHint(DiagnosticCode.SECRET_IN_MANIFEST, text.get().position(),
+                        "write it as ${env:NAME} and set NAME where the connector runs; it is read when the connector starts",
+                        key.yamlName(), secret.get());
+                return Optional.empty();
+            }
             return text;
+        }
+
+        /** Where a character of a one-line scalar is, counting its opening quote. */
+        private Position within(ScalarNode scalar, Position start, int offset) {
+            if (scalar.getStartMark().getLine() != scalar.getEndMark().getLine()) {
+                return start;
+            }
+            int quote = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
+            return new Position(file, start.line(), start.column() + quote + offset);
         }
 
         private Optional<Located<Integer>> integer(ManifestKey key, int minimum, String expected) {
@@ -305,17 +418,37 @@ public final class ManifestLoader {
         }
     }
 
-    private static boolean isUrl(String value) {
-        if (ENV_REFERENCE.matcher(value).matches()) {
-            return true;
-        }
+    private static Optional<URI> httpUri(String value) {
         try {
             URI uri = new URI(value);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /**
+     * What in a URL (its references replaced by stand-ins) is a credential written out: a
+     * password in the user part, or a query parameter named like a secret.
+     */
+    private static Optional<String> writtenSecret(URI uri) {
+        String user = uri.getRawUserInfo();
+        if (user != null && user.contains(":") && !user.endsWith(":" + EnvReferences.STAND_IN)) {
+            return Optional.of("a password in the URL");
+        }
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                int equals = parameter.indexOf('=');
+                String name = equals < 0 ? parameter : parameter.substring(0, equals);
+                String value = equals < 0 ? "" : parameter.substring(equals + 1);
+                if (SECRET_PARAMETER.matcher(name).matches() && !value.isEmpty() && !value.equals(EnvReferences.STAND_IN)) {
+                    return Optional.of("the query parameter '" + name + "'");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Position position(Path file, Node node) {
@@ -342,7 +475,8 @@ public final class ManifestLoader {
         if (tag.equals(Tag.BOOL)) {
             return "the boolean " + scalar.getValue();
         }
-        return "'" + scalar.getValue() + "'";
+        String value = scalar.getValue();
+        return "'" + (value.length() <= MAX_SHOWN ? value : value.substring(0, MAX_SHOWN) + "...") + "'";
     }
 
     private static String firstLine(String message) {

@@ -15,6 +15,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 /** Turns the parse tree into the immutable AST; nothing of ANTLR leaks past this class. */
 final class AstBuilder extends EssMapParserBaseVisitor<Object> {
 
+    /** Characters as written, quotes included: far above any partner field, far below Java's limits. */
+    static final int MAX_CONSTANT_LENGTH = 4096;
+
     private final Path file;
     private final List<String> sourceLines;
     private final Diagnostics diagnostics;
@@ -82,11 +85,22 @@ final class AstBuilder extends EssMapParserBaseVisitor<Object> {
     private StringConstant string(Token token) {
         Position position = position(token);
         String quoted = token.getText();
+        checkSize("string", token);
         return new StringConstant(position, unescape(quoted.substring(1, quoted.length() - 1), position));
     }
 
     private NumberConstant number(Token token) {
+        checkSize("number", token);
         return new NumberConstant(position(token), new BigDecimal(token.getText()), token.getText());
+    }
+
+    /** A constant that large is a mistake (a pasted payload) and would not even fit in a Java class file. */
+    private void checkSize(String kind, Token token) {
+        int length = token.getText().length();
+        if (length > MAX_CONSTANT_LENGTH) {
+            diagnostics.reportWithHint(DiagnosticCode.CONSTANT_TOO_LARGE, position(token),
+                    "map large values from an event field", kind, length, MAX_CONSTANT_LENGTH);
+        }
     }
 
     /** Resolves JSON's escapes; any other is reported at its own column. */

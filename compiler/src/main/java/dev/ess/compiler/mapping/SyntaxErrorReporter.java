@@ -8,6 +8,7 @@ import dev.ess.grammar.EssMapParser;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -24,6 +25,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class SyntaxErrorReporter extends BaseErrorListener {
 
+    private static final int MAX_SHOWN = 40;
     private static final String HINT = "a mapping reads: <field> | <function> -> <Element>/<Element>";
 
     private final Path file;
@@ -63,12 +65,26 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         return switch (token.getType()) {
             case Token.EOF -> "end of file";
             case EssMapLexer.NEWLINE -> "end of line";
-            case EssMapLexer.NAME -> "name '" + token.getText() + "'";
-            case EssMapLexer.NUMBER -> "number " + token.getText();
-            case EssMapLexer.STRING -> "string " + token.getText();
-            case EssMapLexer.UNKNOWN_CHAR -> "character '" + token.getText() + "'";
+            case EssMapLexer.NAME -> "name '" + abbreviated(token.getText()) + "'";
+            case EssMapLexer.NUMBER -> "number " + abbreviated(token.getText());
+            case EssMapLexer.STRING -> "string " + abbreviated(token.getText());
+            case EssMapLexer.UNKNOWN_CHAR -> "character " + character(token.getText());
             default -> "'" + token.getText() + "'";
         };
+    }
+
+    /** A stray character as a terminal can show it: invisible ones by their code point. */
+    private static String character(String text) {
+        int codePoint = text.codePointAt(0);
+        boolean visible = !Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint)
+                && Character.isDefined(codePoint) && Character.getType(codePoint) != Character.FORMAT
+                && Character.getType(codePoint) != Character.SURROGATE && Character.getType(codePoint) != Character.PRIVATE_USE;
+        return visible ? "'" + text + "'" : String.format(Locale.ROOT, "U+%04X", codePoint);
+    }
+
+    /** Long tokens cut, so one message stays one readable line. */
+    private static String abbreviated(String text) {
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
 
     private static String expectation(IntervalSet expected, String nameAlias) {
