@@ -3,14 +3,12 @@ package dev.ess.compiler.manifest;
 import dev.ess.compiler.diagnostic.DiagnosticCode;
 import dev.ess.compiler.diagnostic.Diagnostics;
 import dev.ess.compiler.diagnostic.Position;
+import dev.ess.compiler.diagnostic.SourceText;
 import dev.ess.compiler.diagnostic.Suggestions;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +36,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -92,21 +92,30 @@ public final class ManifestLoader {
     private Optional<Node> compose(Path file) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        // Let every tag through to the node tree, where it is reported with its spot; nodes are never constructed.
+        options.setTagInspector(tag -> true);
         Yaml yaml = new Yaml(new SafeConstructor(options));
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder())) {
-            Node root = yaml.compose(reader);
+        String text;
+        try {
+            text = SourceText.read(file);
+        } catch (NoSuchFileException e) {
+            diagnostics.report(DiagnosticCode.FILE_NOT_FOUND, Position.of(file), file.getFileName());
+            return Optional.empty();
+        } catch (SourceText.NotUtf8Exception e) {
+            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, e.position(), file.getFileName(), e.getMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            Node root = yaml.compose(new StringReader(text));
             if (root == null) {
                 diagnostics.reportWithHint(DiagnosticCode.MANIFEST_NOT_A_MAPPING, Position.of(file),
                         "start with 'id: <connector id>'", "an empty file");
                 return Optional.empty();
             }
             return Optional.of(root);
-        } catch (NoSuchFileException e) {
-            diagnostics.report(DiagnosticCode.FILE_NOT_FOUND, Position.of(file), file.getFileName());
-        } catch (CharacterCodingException e) {
-            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), "not UTF-8 text");
-        } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), e.getMessage());
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position position = mark == null
@@ -114,9 +123,14 @@ public final class ManifestLoader {
                     : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             diagnostics.report(DiagnosticCode.YAML_SYNTAX, position, problem.strip());
+        } catch (ReaderException e) {
+            int index = e.getPosition() < text.codePointCount(0, text.length())
+                    ? text.offsetByCodePoints(0, e.getPosition())
+                    : text.length();
+            diagnostics.report(DiagnosticCode.YAML_SYNTAX, SourceText.positionAt(file, text, index),
+                    String.format(Locale.ROOT, "character U+%04X is not allowed in YAML", e.getCodePoint()));
         } catch (YAMLException e) {
-            String problem = e.getCause() instanceof CharacterCodingException ? "not UTF-8 text" : firstLine(e.getMessage());
-            diagnostics.report(DiagnosticCode.YAML_SYNTAX, Position.of(file), problem);
+            diagnostics.report(DiagnosticCode.YAML_SYNTAX, Position.of(file), firstLine(e.getMessage()));
         }
         return Optional.empty();
     }

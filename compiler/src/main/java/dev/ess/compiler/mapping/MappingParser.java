@@ -3,16 +3,12 @@ package dev.ess.compiler.mapping;
 import dev.ess.compiler.diagnostic.DiagnosticCode;
 import dev.ess.compiler.diagnostic.Diagnostics;
 import dev.ess.compiler.diagnostic.Position;
+import dev.ess.compiler.diagnostic.SourceText;
 import dev.ess.grammar.EssMapLexer;
 import dev.ess.grammar.EssMapParser;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
@@ -31,15 +27,12 @@ public final class MappingParser {
     public Optional<MappingFile> parse(Path file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            text = SourceText.read(file);
         } catch (NoSuchFileException e) {
             diagnostics.report(DiagnosticCode.FILE_NOT_FOUND, Position.of(file), file.getFileName());
             return Optional.empty();
-        } catch (CharacterCodingException e) {
-            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), "not UTF-8 text");
+        } catch (SourceText.NotUtf8Exception e) {
+            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, e.position(), file.getFileName(), e.getMessage());
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), e.getMessage());

@@ -1,12 +1,8 @@
 package dev.ess.compiler.wsdl;
 
+import dev.ess.compiler.diagnostic.SourceText;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,18 +32,24 @@ final class SecureXml {
     private static final String LINE = "ess.line";
     private static final String COLUMN = "ess.column";
 
+    /** A file with nothing but blanks in it: the usual result of a failed download. */
+    static final class EmptyFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
     private SecureXml() {}
 
     /**
-     * @throws CharacterCodingException when the file is not UTF-8 text
+     * @throws SourceText.NotUtf8Exception when the file is not UTF-8 text
+     * @throws EmptyFileException when it holds nothing
      * @throws SAXException when it is not well-formed XML or declares a DOCTYPE
      */
     static Document parse(Path file) throws IOException, SAXException {
         // WSDLs declare UTF-8 in practice; decoding ourselves lets positions be computed on the text.
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                .toString();
+        String text = SourceText.read(file);
+        if (text.isBlank()) {
+            throw new EmptyFileException();
+        }
         try {
             SAXParser parser = parserFactory().newSAXParser();
             Document document = documentFactory().newDocumentBuilder().newDocument();

@@ -3,9 +3,9 @@ package dev.ess.compiler.wsdl;
 import dev.ess.compiler.diagnostic.DiagnosticCode;
 import dev.ess.compiler.diagnostic.Diagnostics;
 import dev.ess.compiler.diagnostic.Position;
+import dev.ess.compiler.diagnostic.SourceText;
 import dev.ess.compiler.diagnostic.Suggestions;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,14 +65,20 @@ public final class WsdlReader {
         } catch (NoSuchFileException e) {
             diagnostics.reportWithHint(DiagnosticCode.FILE_NOT_FOUND, wsdlReference,
                     "the path is relative to the manifest's folder", file.getFileName());
-        } catch (CharacterCodingException e) {
-            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), "not UTF-8 text");
+        } catch (SourceText.NotUtf8Exception e) {
+            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, e.position(), file.getFileName(), e.getMessage());
+        } catch (SecureXml.EmptyFileException e) {
+            diagnostics.reportWithHint(DiagnosticCode.WSDL_MALFORMED, Position.of(file),
+                    "save the partner's WSDL document into it", "the file is empty");
         } catch (SAXParseException e) {
-            String problem = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-                    ? "a DOCTYPE is not allowed"
-                    : e.getMessage();
-            diagnostics.report(DiagnosticCode.WSDL_MALFORMED,
-                    new Position(file, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber())), problem);
+            String message = e.getMessage() == null ? "not well-formed XML" : e.getMessage();
+            boolean doctype = message.contains("DOCTYPE");
+            boolean truncated = message.contains("Premature end of file") || message.contains("same entity");
+            diagnostics.reportWithHint(DiagnosticCode.WSDL_MALFORMED,
+                    new Position(file, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber())),
+                    doctype ? "remove the DOCTYPE: ESS never reads DTDs or external entities"
+                            : truncated ? "the document ends too early: is the file complete?" : null,
+                    doctype ? "a DOCTYPE is not allowed" : message);
         } catch (SAXException e) {
             diagnostics.report(DiagnosticCode.WSDL_MALFORMED, Position.of(file), e.getMessage());
         } catch (IOException e) {
