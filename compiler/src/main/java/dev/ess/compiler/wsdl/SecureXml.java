@@ -13,6 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -20,6 +21,7 @@ import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -126,7 +128,22 @@ final class SecureXml {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXParseException {
+            try {
+                addElement(uri, qName, attributes);
+            } catch (DOMException e) {
+                // XML allows names such as ":x" that namespaces do not; the DOM refuses them.
+                int[] start = startTag(qName);
+                String message = "<" + qName + "> is not a namespace-well-formed element: a name is empty"
+                        + " or its prefix is undeclared";
+                throw start == null
+                        ? new SAXParseException(message, locator)
+                        : new SAXParseException(message, null, null, start[0], start[1]);
+            }
+        }
+
+        private void addElement(String uri, String qName, Attributes attributes) {
             flushCharacters();
             Element element = document.createElementNS(uri.isEmpty() ? null : uri, qName);
             // Keep the declarations, so QName values such as type="tns:Permit" can be resolved.
@@ -156,10 +173,18 @@ final class SecureXml {
             characters.append(chars, start, length);
         }
 
-        /** The locator points after the start tag; walk back to its '<'. */
         private void markStart(Element element, String qName) {
+            int[] start = startTag(qName);
+            if (start != null) {
+                element.setUserData(LINE, start[0], null);
+                element.setUserData(COLUMN, start[1], null);
+            }
+        }
+
+        /** The 1-based line and column of the start tag just read: the locator points after it, so walk back to its '<'. */
+        private int[] startTag(String qName) {
             if (locator == null || locator.getLineNumber() < 1 || locator.getLineNumber() > lineStarts.length) {
-                return;
+                return null;
             }
             int end = Math.min(text.length(), lineStarts[locator.getLineNumber() - 1] + Math.max(0, locator.getColumnNumber() - 1));
             int start = text.lastIndexOf("<" + qName, end);
@@ -170,8 +195,7 @@ final class SecureXml {
             while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) {
                 line++;
             }
-            element.setUserData(LINE, line + 1, null);
-            element.setUserData(COLUMN, start - lineStarts[line] + 1, null);
+            return new int[] {line + 1, start - lineStarts[line] + 1};
         }
 
         private void flushCharacters() {

@@ -182,6 +182,12 @@ class BadInputTest {
                         <!DOCTYPE definitions [<!ENTITY secret SYSTEM "secret.txt">]>
                                  ^
                           hint: remove the DOCTYPE: ESS never reads DTDs or external entities"""),
+                row("name without prefix", Map.of("fees.wsdl", wsdl.replaceFirst("</xs:sequence>", "<:sequence>")),
+                        """
+                        fees.wsdl:34:17: error: [ESS040] malformed WSDL: <:sequence> is not a namespace-well-formed element: \
+                        a name is empty or its prefix is undeclared
+                                        <:sequence>
+                                        ^"""),
                 row("not a wsdl", Map.of("fees.wsdl", "<html><body>502 Bad Gateway</body></html>"),
                         """
                         fees.wsdl:1:1: error: [ESS040] malformed WSDL: the root element is <html>, expected WSDL 1.1 <definitions>
