@@ -86,6 +86,58 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void environmentReferencesAreKeptAsWrittenForTheRuntime() {
+        Manifest manifest = load("""
+                id: county-tax
+                listen_topic: parcels.#
+                target_url: "https://${env:COUNTY_HOST}/soap?user=clerk&password=${env:COUNTY_PASSWORD}"
+                ping_url: ${env:COUNTY_PING}
+                fields: [parcel_id]
+                """).orElseThrow();
+
+        assertEquals(List.of(), errors());
+        assertEquals("https://${env:COUNTY_HOST}/soap?user=clerk&password=${env:COUNTY_PASSWORD}",
+                manifest.targetUrl().value());
+        assertEquals("${env:COUNTY_PING}", manifest.pingUrl().orElseThrow().value());
+    }
+
+    @Test
+    void namedFilesAreResolvedRelativeToTheManifest() {
+        TestFiles.write(folder, "partner/tax.wsdl", "<definitions/>");
+        TestFiles.write(folder, "partner/tax.essmap", "parcel_id -> Tax/ID");
+        TestFiles.write(folder, "partner/records/tax.cpy", "01 TAX-RECORD.");
+        Diagnostics diagnostics = new Diagnostics(folder);
+        Manifest manifest = new ManifestLoader(diagnostics).load(TestFiles.write(folder, "partner/tax.yml", """
+                id: county-tax
+                listen_topic: parcels.#
+                target_url: https://county.example/soap
+                fields: [parcel_id]
+                wsdl: tax.wsdl
+                operation: payTax
+                mapping: ./tax.essmap
+                copybook: records/tax.cpy
+                """)).orElseThrow();
+
+        assertEquals(List.of(), diagnostics.all());
+        assertEquals(folder.resolve("partner/records/tax.cpy").toAbsolutePath(),
+                manifest.resolve(manifest.copybook().orElseThrow()));
+        assertEquals(folder.resolve("partner/tax.essmap").toAbsolutePath(), manifest.resolve(manifest.mapping().orElseThrow()));
+    }
+
+    @Test
+    void aRecursiveAliasIsReadWithoutLooping() {
+        load("""
+                id: city2dmv
+                listen_topic: "permits.changed"
+                target_url: "https://dmv.state.gov/soap/permits"
+                fields: &loop [permit_id, *loop]
+                """);
+
+        assertEquals(List.of("m.yml:4:9: error: [ESS014] 'fields' must be field names like permit_id or owner.name,"
+                + " found a list"), headlines());
+    }
+
+    @Test
     void anUnknownKeyGetsDidYouMean() {
         load("""
                 id: city2dmv
