@@ -188,6 +188,13 @@ public final class MappingChecker {
                         function.input().description(), kind.description());
                 return Optional.empty();
             }
+            Integer fractionDigits = targetType.facets().fractionDigits();
+            if (function == BuiltinFunction.SCALE && fractionDigits != null
+                    && ((NumberConstant) call.arguments().get(0)).value().intValue() > fractionDigits) {
+                diagnostics.reportWithHint(DiagnosticCode.SCALE_TOO_FINE, call.position(), "use scale(" + fractionDigits + ")",
+                        ((NumberConstant) call.arguments().get(0)).value().intValue(), fractionDigits, targetPath);
+                ok = false;
+            }
             kind = function.output();
         }
         if (!kind.fits(targetKind)) {
@@ -308,6 +315,25 @@ public final class MappingChecker {
                 diagnostics.report(DiagnosticCode.VALUE_OUT_OF_RANGE, constant.position(), number.text(), range, targetPath);
                 return false;
             }
+            return checkDigits(number, facets, targetPath);
+        }
+        return true;
+    }
+
+    /** XSD counts the digits of the value, so trailing zeros after the point do not count. */
+    private boolean checkDigits(NumberConstant number, Facets facets, String targetPath) {
+        BigDecimal value = number.value().stripTrailingZeros();
+        int fraction = Math.max(0, value.scale());
+        int total = value.setScale(fraction).precision();
+        if (facets.fractionDigits() != null && fraction > facets.fractionDigits()) {
+            diagnostics.report(DiagnosticCode.VALUE_TOO_PRECISE, number.position(), number.text(), fraction,
+                    "fraction digits", "fractionDigits", facets.fractionDigits(), targetPath);
+            return false;
+        }
+        if (facets.totalDigits() != null && total > facets.totalDigits()) {
+            diagnostics.report(DiagnosticCode.VALUE_TOO_PRECISE, number.position(), number.text(), total,
+                    "digits", "totalDigits", facets.totalDigits(), targetPath);
+            return false;
         }
         return true;
     }

@@ -62,6 +62,8 @@ public enum DiagnosticCode {
     VALUE_OUT_OF_RANGE("ESS057", Severity.ERROR, "constant %s is outside %s of %s"),
     TARGET_NOT_A_VALUE("ESS058", Severity.ERROR, "target '%s' is a complex element; map its child elements"),
     TARGET_TYPE_UNSUPPORTED("ESS059", Severity.ERROR, "target '%s' of type %s is not supported yet"),
+    VALUE_TOO_PRECISE("ESS060", Severity.ERROR, "constant %s has %d %s, more than the %s %d of %s"),
+    SCALE_TOO_FINE("ESS061", Severity.ERROR, "scale(%d) keeps more decimals than the fractionDigits %d of %s"),
 
     // Generation
     WSIMPORT_FAILED("ESS070", Severity.ERROR, "wsimport failed on %s: %s"),

@@ -8,9 +8,15 @@ import java.math.BigDecimal;
  * @param enumerated whether the type lists allowed values (JAXB then generates an enum)
  */
 public record Facets(
-        Integer minLength, Integer maxLength, BigDecimal minInclusive, BigDecimal maxInclusive, boolean enumerated) {
+        Integer minLength,
+        Integer maxLength,
+        BigDecimal minInclusive,
+        BigDecimal maxInclusive,
+        Integer totalDigits,
+        Integer fractionDigits,
+        boolean enumerated) {
 
-    public static final Facets NONE = new Facets(null, null, null, null, false);
+    public static final Facets NONE = new Facets(null, null, null, null, null, null, false);
 
     /** These facets narrowed by a derived type's own: the derived type's facets win. */
     Facets narrowedBy(Facets derived) {
@@ -19,6 +25,8 @@ public record Facets(
                 derived.maxLength != null ? derived.maxLength : maxLength,
                 derived.minInclusive != null ? derived.minInclusive : minInclusive,
                 derived.maxInclusive != null ? derived.maxInclusive : maxInclusive,
+                derived.totalDigits != null ? derived.totalDigits : totalDigits,
+                derived.fractionDigits != null ? derived.fractionDigits : fractionDigits,
                 enumerated || derived.enumerated);
     }
 
@@ -29,6 +37,8 @@ public record Facets(
         append(text, "maxLength", maxLength);
         append(text, "minInclusive", minInclusive == null ? null : minInclusive.toPlainString());
         append(text, "maxInclusive", maxInclusive == null ? null : maxInclusive.toPlainString());
+        append(text, "totalDigits", totalDigits);
+        append(text, "fractionDigits", fractionDigits);
         return text.length() == 0 ? "" : " (" + text + ")";
     }
 

@@ -262,6 +262,8 @@ final class XsdResolver {
         Integer maxLength = null;
         BigDecimal minInclusive = null;
         BigDecimal maxInclusive = null;
+        Integer totalDigits = null;
+        Integer fractionDigits = null;
         boolean enumerated = false;
         for (Element facet : Dom.children(restriction)) {
             String value = facet.getAttribute("value").strip();
@@ -275,9 +277,11 @@ final class XsdResolver {
                     case "maxLength" -> maxLength = Integer.valueOf(value);
                     case "minInclusive" -> minInclusive = new BigDecimal(value);
                     case "maxInclusive" -> maxInclusive = new BigDecimal(value);
+                    case "totalDigits" -> totalDigits = Integer.valueOf(value);
+                    case "fractionDigits" -> fractionDigits = Integer.valueOf(value);
                     case "enumeration" -> enumerated = true;
                     default -> {
-                        // patterns and digit counts are left to the partner to enforce
+                        // patterns and exclusive bounds are left to the partner to enforce
                     }
                 }
             } catch (NumberFormatException e) {
@@ -285,7 +289,7 @@ final class XsdResolver {
                         facet.getLocalName() + " value '" + value + "' is not a number");
             }
         }
-        return new Facets(minLength, maxLength, minInclusive, maxInclusive, enumerated);
+        return new Facets(minLength, maxLength, minInclusive, maxInclusive, totalDigits, fractionDigits, enumerated);
     }
 
     private static int occurs(Element declaration, String attribute) {

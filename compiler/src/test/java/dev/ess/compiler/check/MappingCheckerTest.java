@@ -115,6 +115,26 @@ class MappingCheckerTest {
     }
 
     @Test
+    void numbersMustFitTheDigitFacets() throws IOException {
+        String wsdl = TestFiles.read(TestFiles.resource("fees/fees.wsdl")).replace("<xs:maxInclusive value=\"99999.99\"/>",
+                "<xs:maxInclusive value=\"99999.99\"/><xs:totalDigits value=\"5\"/><xs:fractionDigits value=\"2\"/>");
+        TestFiles.write(folder, "fees.wsdl", wsdl);
+
+        List<String> tooFineAScale = compile(VALID.replace("amount     ", "amount | scale(3)"));
+        List<String> tooManyDecimals = compile(VALID.replace("amount     ", "12.345   "));
+        List<String> tooManyDigits = compile(VALID.replace("amount     ", "12345.6  "));
+        List<String> trailingZerosDoNotCount = compile(VALID.replace("amount     ", "1.2000   "));
+
+        assertEquals(List.of("m.essmap:3:10: error: [ESS061] scale(3) keeps more decimals than the fractionDigits 2"
+                + " of payFee/Amount\n  hint: use scale(2)"), tooFineAScale);
+        assertEquals(List.of("m.essmap:3:1: error: [ESS060] constant 12.345 has 3 fraction digits,"
+                + " more than the fractionDigits 2 of payFee/Amount"), tooManyDecimals);
+        assertEquals(List.of("m.essmap:3:1: error: [ESS060] constant 12345.6 has 6 digits,"
+                + " more than the totalDigits 5 of payFee/Amount"), tooManyDigits);
+        assertEquals(List.of(), trailingZerosDoNotCount);
+    }
+
+    @Test
     void requiredElementsMustBeMapped() throws IOException {
         List<String> reported = compile("""
                 parcel_id -> payFee/ParcelID
@@ -146,7 +166,9 @@ class MappingCheckerTest {
 
     /** Headline and hint of each diagnostic; a valid mapping would run wsimport, so it stops before. */
     private List<String> compile(String mapping) throws IOException {
-        Files.copy(TestFiles.resource("fees/fees.wsdl"), folder.resolve("fees.wsdl"));
+        if (!Files.exists(folder.resolve("fees.wsdl"))) {
+            Files.copy(TestFiles.resource("fees/fees.wsdl"), folder.resolve("fees.wsdl"));
+        }
         if (!Files.exists(folder.resolve("m.yml"))) {
             TestFiles.write(folder, "m.yml", MANIFEST);
         }

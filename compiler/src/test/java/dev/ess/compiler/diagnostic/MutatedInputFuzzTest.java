@@ -43,7 +43,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class MutatedInputFuzzTest {
 
-    private static final int TRIES = 1500;
+    private static final int TRIES = 1000;
 
     /** Fragments that are meaningful somewhere: the mutator splices them in. */
     private static final List<String> FRAGMENTS = List.of(
