@@ -52,9 +52,12 @@ public final class ManifestLoader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    /** What a manifest may hold: YAML's own data types, nothing that names a Java class. */
+    /**
+     * What a manifest may hold: YAML's own data types, nothing that names a Java class. A merge
+     * key passes here and is then reported as an unknown key.
+     */
     private static final Set<Tag> PLAIN_TAGS = Set.of(
-            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP, Tag.MERGE);
     /** Query parameters whose value is a credential. */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api_?key|credential).*");
