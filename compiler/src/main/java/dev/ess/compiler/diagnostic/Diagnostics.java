@@ -42,6 +42,23 @@ public final class Diagnostics {
                 sourceLine(position)));
     }
 
+    /**
+     * Reports a finding about a secret written in an input: the quoted source line shows
+     * {@code ****} in its place, so the secret goes no further into build logs.
+     */
+    public void reportHidingSecret(String secret, DiagnosticCode code, Position position, String hint,
+            Object... arguments) {
+        String line = sourceLine(position);
+        reported.add(new Diagnostic(
+                display(position.file()),
+                position.line(),
+                position.column(),
+                code,
+                code.message(arguments),
+                hint,
+                line == null || secret.isEmpty() ? line : line.replace(secret, "****")));
+    }
+
     public boolean hasErrors() {
         return reported.stream().anyMatch(Diagnostic::isError);
     }

@@ -335,11 +335,12 @@ public final class ManifestLoader {
                         "an http(s) URL or ${env:NAME}", "'" + text.get().value() + "'");
                 return Optional.empty();
             }
-            Optional<String> secret = writtenSecret(uri.get());
+            Optional<WrittenSecret> secret = writtenSecret(uri.get());
             if (secret.isPresent()) {
-                diagnostics.reportWithHint(DiagnosticCode.SECRET_IN_MANIFEST, text.get().position(),
+                diagnostics.reportHidingSecret(secret.get().value(), DiagnosticCode.SECRET_IN_MANIFEST,
+                        text.get().position(),
                         "write it as ${env:NAME} and set NAME where the connector runs; it is read when the connector starts",
-                        key.yamlName(), secret.get());
+                        key.yamlName(), secret.get().where());
                 return Optional.empty();
             }
             return text;
@@ -435,6 +436,14 @@ public final class ManifestLoader {
         }
     }
 
+    /**
+     * A credential found in a value.
+     *
+     * @param where what it is, for the message
+     * @param value the secret itself, kept out of the diagnostic
+     */
+    private record WrittenSecret(String where, String value) {}
+
     private static Optional<URI> httpUri(String value) {
         try {
             URI uri = new URI(value);
@@ -449,10 +458,10 @@ public final class ManifestLoader {
      * What in a URL (its references replaced by stand-ins) is a credential written out: a
      * password in the user part, or a query parameter named like a secret.
      */
-    private static Optional<String> writtenSecret(URI uri) {
+    private static Optional<WrittenSecret> writtenSecret(URI uri) {
         String user = uri.getRawUserInfo();
         if (user != null && user.contains(":") && !user.endsWith(":" + EnvReferences.STAND_IN)) {
-            return Optional.of("a password in the URL");
+            return Optional.of(new WrittenSecret("a password in the URL", user.substring(user.indexOf(':') + 1)));
         }
         String query = uri.getRawQuery();
         if (query != null) {
@@ -461,7 +470,7 @@ public final class ManifestLoader {
                 String name = equals < 0 ? parameter : parameter.substring(0, equals);
                 String value = equals < 0 ? "" : parameter.substring(equals + 1);
                 if (SECRET_PARAMETER.matcher(name).matches() && !value.isEmpty() && !value.equals(EnvReferences.STAND_IN)) {
-                    return Optional.of("the query parameter '" + name + "'");
+                    return Optional.of(new WrittenSecret("the query parameter '" + name + "'", value));
                 }
             }
         }

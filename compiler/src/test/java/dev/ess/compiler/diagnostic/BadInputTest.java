@@ -115,13 +115,13 @@ class BadInputTest {
                 row("password in url", Map.of("fees.yml", manifest.replace("${env:COUNTY_FEES_URL}", "https://clerk:hunter2@fees.example/soap")),
                         """
                         fees.yml:4:13: error: [ESS024] 'target_url' holds a secret in plain text (a password in the URL)
-                        target_url: https://clerk:hunter2@fees.example/soap
+                        target_url: https://clerk:****@fees.example/soap
                                     ^
                           hint: write it as ${env:NAME} and set NAME where the connector runs; it is read when the connector starts"""),
                 row("token in query", Map.of("fees.yml", manifest.replace("${env:COUNTY_FEES_URL}", "https://fees.example/soap?api_key=abc123")),
                         """
                         fees.yml:4:13: error: [ESS024] 'target_url' holds a secret in plain text (the query parameter 'api_key')
-                        target_url: https://fees.example/soap?api_key=abc123
+                        target_url: https://fees.example/soap?api_key=****
                                     ^
                           hint: write it as ${env:NAME} and set NAME where the connector runs; it is read when the connector starts"""),
                 row("missing files", Map.of("fees.yml", manifest.replace("mapping: fees.essmap", "mapping: fee.essmap\ncopybook: fees.cpy")),
