@@ -61,6 +61,8 @@ public final class ManifestLoader {
     /** Query parameters whose value is a credential. */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api_?key|credential).*");
+    /** A topic-exchange binding key: dot-separated words, wildcards standing alone. */
+    private static final Pattern TOPIC = Pattern.compile("(\\*|#|[^.*#\\s]+)(\\.(\\*|#|[^.*#\\s]+))*");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})\\s*([smhd])");
 
     /** How much of a wrong value a message quotes. */
@@ -230,6 +232,13 @@ public final class ManifestLoader {
             id.filter(value -> !ID.matcher(value.value()).matches())
                     .ifPresent(value -> diagnostics.report(DiagnosticCode.INVALID_ID, value.position(), value.value()));
             Optional<Located<String>> listenTopic = text(ManifestKey.LISTEN_TOPIC);
+            if (listenTopic.isPresent() && !TOPIC.matcher(listenTopic.get().value()).matches()) {
+                diagnostics.reportWithHint(DiagnosticCode.WRONG_VALUE, listenTopic.get().position(),
+                        "'*' matches one word and '#' any number of words, for example \"permits.*\"",
+                        "listen_topic", "words separated by '.', with * and # only as whole words",
+                        "'" + listenTopic.get().value() + "'");
+                listenTopic = Optional.empty();
+            }
             Optional<Located<String>> targetUrl = url(ManifestKey.TARGET_URL);
             List<Located<String>> fields = fields();
             Optional<Located<String>> key = text(ManifestKey.KEY);

@@ -84,6 +84,13 @@ class BadInputTest {
                         fees.yml:9:15: error: [ESS014] 'debounce_sec' must be a whole number of seconds, 0 or more, found the number 1.5
                         debounce_sec: 1.5
                                       ^"""),
+                row("listen topic", Map.of("fees.yml", manifest.replace("\"parcels.fee.*\"", "\"parcels..fee*\"")),
+                        """
+                        fees.yml:3:15: error: [ESS014] 'listen_topic' must be words separated by '.', with * and # only \
+                        as whole words, found 'parcels..fee*'
+                        listen_topic: "parcels..fee*"
+                                      ^
+                          hint: '*' matches one word and '#' any number of words, for example "permits.*\""""),
                 row("unknown key", Map.of("fees.yml", manifest.replace("max_retry: 8", "max_retries: 8\nheartbeat: 30")),
                         """
                         fees.yml:7:1: error: [ESS012] unknown key 'max_retries'
