@@ -191,6 +191,9 @@ public final class EssCompiler {
 
     private static Optional<MappingFile> parseMapping(MappingParser parser, Manifest manifest, Located<String> mapping,
             Diagnostics diagnostics) {
+        if (manifest.inlineMapping().isPresent()) {
+            return parser.parse(manifest.file(), manifest.inlineMapping().get());
+        }
         Path file = manifest.resolve(mapping);
         if (!Files.isRegularFile(file)) {
             diagnostics.reportWithHint(DiagnosticCode.FILE_NOT_FOUND, mapping.position(),

@@ -11,6 +11,10 @@ import java.util.Optional;
  * manifest leaves out are empty; the runtime supplies their defaults. {@code target_url} and
  * {@code ping_url} may hold {@code ${env:NAME}} references, kept as written: the runtime resolves
  * them when the connector starts, so no secret ever reaches generated code.
+ *
+ * @param mapping the mapping file's name, or the mapping itself when written inline
+ * @param inlineMapping an inline mapping as the mapping parser reads it: the manifest's text with
+ *     every line but the mapping's blanked, so positions point into the manifest
  */
 public record Manifest(
         Path file,
@@ -27,6 +31,7 @@ public record Manifest(
         Optional<Located<String>> wsdl,
         Optional<Located<String>> operation,
         Optional<Located<String>> mapping,
+        Optional<String> inlineMapping,
         Optional<Located<String>> pingUrl,
         Optional<Located<String>> copybook) {
 
@@ -47,6 +52,7 @@ public record Manifest(
         Objects.requireNonNull(wsdl, "wsdl");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(inlineMapping, "inlineMapping");
         Objects.requireNonNull(pingUrl, "pingUrl");
         Objects.requireNonNull(copybook, "copybook");
     }

@@ -76,7 +76,8 @@ public final class ManifestLoader {
 
     /** The manifest, or empty when the file has errors (all of them reported). */
     public Optional<Manifest> load(Path file) {
-        Optional<Node> root = compose(file);
+        Optional<String> text = read(file);
+        Optional<Node> root = text.flatMap(manifestText -> compose(file, manifestText));
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -90,29 +91,29 @@ public final class ManifestLoader {
         int errorsBefore = diagnostics.errorCount();
         Set<String> suggested = new HashSet<>();
         Map<ManifestKey, NodeTuple> entries = entries(file, mapping, suggested);
-        Manifest manifest = new Reading(file, mapping, entries, suggested).manifest();
+        Manifest manifest = new Reading(file, text.get(), mapping, entries, suggested).manifest();
         return diagnostics.errorCount() > errorsBefore ? Optional.empty() : Optional.ofNullable(manifest);
     }
 
-    private Optional<Node> compose(Path file) {
+    private Optional<String> read(Path file) {
+        try {
+            return Optional.of(SourceText.read(file));
+        } catch (NoSuchFileException e) {
+            diagnostics.report(DiagnosticCode.FILE_NOT_FOUND, Position.of(file), file.getFileName());
+        } catch (SourceText.NotUtf8Exception e) {
+            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, e.position(), file.getFileName(), e.getMessage());
+        } catch (IOException e) {
+            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Node> compose(Path file, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         // Let every tag through to the node tree, where it is reported with its spot; nodes are never constructed.
         options.setTagInspector(tag -> true);
         Yaml yaml = new Yaml(new SafeConstructor(options));
-        String text;
-        try {
-            text = SourceText.read(file);
-        } catch (NoSuchFileException e) {
-            diagnostics.report(DiagnosticCode.FILE_NOT_FOUND, Position.of(file), file.getFileName());
-            return Optional.empty();
-        } catch (SourceText.NotUtf8Exception e) {
-            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, e.position(), file.getFileName(), e.getMessage());
-            return Optional.empty();
-        } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), e.getMessage());
-            return Optional.empty();
-        }
         try {
             Node root = yaml.compose(new StringReader(text));
             if (root == null) {
@@ -216,12 +217,14 @@ public final class ManifestLoader {
     /** Reads the values of one manifest; each getter reports its own problems. */
     private final class Reading {
         private final Path file;
+        private final String manifestText;
         private final MappingNode root;
         private final Map<ManifestKey, NodeTuple> entries;
         private final Set<String> suggested;
 
-        Reading(Path file, MappingNode root, Map<ManifestKey, NodeTuple> entries, Set<String> suggested) {
+        Reading(Path file, String text, MappingNode root, Map<ManifestKey, NodeTuple> entries, Set<String> suggested) {
             this.file = file;
+            this.manifestText = text;
             this.root = root;
             this.entries = entries;
             this.suggested = suggested;
@@ -256,7 +259,10 @@ public final class ManifestLoader {
             Optional<Located<Duration>> replayWindow = duration(ManifestKey.REPLAY_WINDOW);
             Optional<Located<String>> wsdl = existingFile(ManifestKey.WSDL);
             Optional<Located<String>> operation = text(ManifestKey.OPERATION);
-            Optional<Located<String>> mapping = existingFile(ManifestKey.MAPPING);
+            Optional<String> inlineMapping = inlineMapping();
+            Optional<Located<String>> mapping = inlineMapping.isPresent()
+                    ? Optional.of(new Located<>(inlineMapping.get(), position(file, entries.get(ManifestKey.MAPPING).getValueNode())))
+                    : mappingLinesOutsideABlock() ? Optional.empty() : existingFile(ManifestKey.MAPPING);
             Optional<Located<String>> copybook = existingFile(ManifestKey.COPYBOOK);
             Optional<Located<String>> pingUrl = url(ManifestKey.PING_URL);
             requireTogether(ManifestKey.WSDL, ManifestKey.OPERATION);
@@ -271,7 +277,8 @@ public final class ManifestLoader {
                 return null;
             }
             return new Manifest(file, id.get(), listenTopic.get(), targetUrl.get(), fields, key, heartbeatSec,
-                    maxRetry, parallelism, debounceSec, replayWindow, wsdl, operation, mapping, pingUrl, copybook);
+                    maxRetry, parallelism, debounceSec, replayWindow, wsdl, operation, mapping, inlineMapping, pingUrl,
+                    copybook);
         }
 
         private void requireTogether(ManifestKey present, ManifestKey needed) {
@@ -310,6 +317,42 @@ public final class ManifestLoader {
                 }
             }
             return wellFormed ? Optional.of(text) : Optional.empty();
+        }
+
+        /**
+         * The mapping written in the manifest as a literal block ({@code mapping: |}): the manifest's
+         * text with every other line blanked, so the mapping's positions are the manifest's own.
+         */
+        private Optional<String> inlineMapping() {
+            NodeTuple entry = entries.get(ManifestKey.MAPPING);
+            if (entry == null || !(entry.getValueNode() instanceof ScalarNode scalar)
+                    || !scalar.getTag().equals(Tag.STR)) {
+                return Optional.empty();
+            }
+            if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.LITERAL) {
+                return Optional.empty();
+            }
+            List<String> lines = manifestText.lines().toList();
+            int first = scalar.getStartMark().getLine() + 1;
+            int last = Math.min(lines.size() - 1,
+                    scalar.getEndMark().getLine() - (scalar.getEndMark().getColumn() == 0 ? 1 : 0));
+            StringBuilder mapping = new StringBuilder();
+            for (int line = 0; line <= last; line++) {
+                mapping.append(line >= first ? lines.get(line) : "").append('\n');
+            }
+            return Optional.of(mapping.toString());
+        }
+
+        /** Whether {@code mapping} holds mapping lines, but not as a literal block (reported). */
+        private boolean mappingLinesOutsideABlock() {
+            NodeTuple entry = entries.get(ManifestKey.MAPPING);
+            if (entry != null && entry.getValueNode() instanceof ScalarNode scalar && scalar.getValue().contains("->")) {
+                diagnostics.reportWithHint(DiagnosticCode.WRONG_VALUE, position(file, scalar), "write 'mapping: |'"
+                        + " and the mapping's lines below it, indented", "mapping",
+                        "a file name, or mapping lines in a literal block", "mapping lines outside one");
+                return true;
+            }
+            return false;
         }
 
         /** A file the manifest names: it must exist, relative to the manifest. */

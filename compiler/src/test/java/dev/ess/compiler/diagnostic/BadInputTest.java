@@ -142,6 +142,19 @@ class BadInputTest {
                         copybook: fees.cpy
                                   ^
                           hint: the path is relative to the manifest's folder"""),
+                row("inline mapping", Map.of("fees.yml", manifest.replace("mapping: fees.essmap", """
+                                mapping: |
+                                  parcel_id          -> payFee/ParcelID
+                                  owner.name | trimm -> payFee/Owner/Name
+                                  amount             -> payFee/Amount
+                                  paid               -> payFee/Paid
+                                  "TAX"              -> payFee/Office
+                                  priority           -> payFee/Priority""")),
+                        """
+                        fees.yml:13:16: error: [ESS032] unknown function 'trimm'
+                          owner.name | trimm -> payFee/Owner/Name
+                                       ^
+                          hint: did you mean 'trim'?"""),
                 row("mapping not utf8", Map.of("fees.essmap", new byte[] {0x70, 0x20, (byte) 0xc0, (byte) 0xaf}),
                         "fees.essmap:1:3: error: [ESS002] cannot read fees.essmap: not UTF-8 text (byte 0xC0)" + "\n"
                         + "p \ufffd\ufffd" + "\n"

@@ -125,6 +125,43 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void anInlineMappingKeepsTheManifestsLinesAndColumns() {
+        Manifest manifest = load("""
+                id: city2dmv
+                listen_topic: "permits.changed"
+                target_url: "https://dmv.state.gov/soap/permits"
+                fields: [permit_id, street]
+                mapping: |
+                  permit_id -> Permit/ID   # one a line
+                    street  -> Permit/Street
+                heartbeat_sec: 30
+                """).orElseThrow();
+
+        assertEquals(List.of(), errors());
+        assertEquals("\n\n\n\n\n  permit_id -> Permit/ID   # one a line\n    street  -> Permit/Street\n",
+                manifest.inlineMapping().orElseThrow());
+        assertEquals(30, manifest.heartbeatSec().orElseThrow().value());
+    }
+
+    @Test
+    void mappingLinesOutsideALiteralBlockAreAnError() {
+        load("""
+                id: city2dmv
+                listen_topic: "permits.changed"
+                target_url: "https://dmv.state.gov/soap/permits"
+                fields: [permit_id]
+                mapping: permit_id -> Permit/ID
+                """);
+
+        assertEquals(List.of("""
+                m.yml:5:10: error: [ESS014] 'mapping' must be a file name, or mapping lines in a literal block, \
+                found mapping lines outside one
+                mapping: permit_id -> Permit/ID
+                         ^
+                  hint: write 'mapping: |' and the mapping's lines below it, indented"""), errors());
+    }
+
+    @Test
     void aRecursiveAliasIsReadWithoutLooping() {
         load("""
                 id: city2dmv
