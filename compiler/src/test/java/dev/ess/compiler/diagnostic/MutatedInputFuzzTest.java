@@ -66,7 +66,7 @@ class MutatedInputFuzzTest {
             "complexType", "simpleType", "restriction", "element", "maxLength", "minInclusive", "length",
             "unbounded", "0", "2", "-7", "3.14", "\"TAXES\"", "\"\"", "true", "nillable");
 
-    private static final List<String> SAMPLES = List.of("fees", "city2dmv");
+    private static final List<String> SAMPLES = List.of("fees", "city2dmv", "inline");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_:]+");
 
@@ -164,7 +164,10 @@ class MutatedInputFuzzTest {
         Manifest manifest = loaded.get();
         Located<String> wsdl = manifest.wsdl().get();
         Located<String> operation = manifest.operation().get();
-        Optional<MappingFile> mapping = new MappingParser(diagnostics).parse(manifest.resolve(manifest.mapping().get()));
+        MappingParser parser = new MappingParser(diagnostics);
+        Optional<MappingFile> mapping = manifest.inlineMapping().isPresent()
+                ? parser.parse(manifest.file(), manifest.inlineMapping().get())
+                : parser.parse(manifest.resolve(manifest.mapping().get()));
         Optional<SoapTarget> target = new WsdlReader(diagnostics)
                 .read(manifest.resolve(wsdl), wsdl.position(), operation.value(), operation.position());
         if (mapping.isPresent() && target.isPresent()) {
@@ -181,7 +184,7 @@ class MutatedInputFuzzTest {
         List<String> names = sampleFiles(input.sample());
         for (int i = 0; i < names.size(); i++) {
             byte[] bytes = Files.readAllBytes(TestFiles.resource(input.sample() + "/" + names.get(i)));
-            if (i == input.fileIndex()) {
+            if (i == input.fileIndex() % names.size()) {
                 bytes = mutate(bytes, input.mutations());
             }
             Files.write(folder.resolve(names.get(i)), bytes);
@@ -238,10 +241,13 @@ class MutatedInputFuzzTest {
         return String.join("\n", lines);
     }
 
+    /** The sample's manifest first. */
     private static List<String> sampleFiles(String sample) {
-        return sample.equals("fees")
-                ? List.of("fees.yml", "fees.essmap", "fees.wsdl")
-                : List.of("dmv_manifest.yml", "city2dmv.essmap", "dmv.wsdl");
+        return switch (sample) {
+            case "fees" -> List.of("fees.yml", "fees.essmap", "fees.wsdl");
+            case "city2dmv" -> List.of("dmv_manifest.yml", "city2dmv.essmap", "dmv.wsdl");
+            default -> List.of("inline.yml", "dmv.wsdl");
+        };
     }
 
     private static String manifestName(String sample) {
