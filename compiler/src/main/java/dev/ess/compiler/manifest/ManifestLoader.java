@@ -260,9 +260,13 @@ public final class ManifestLoader {
             Optional<Located<String>> wsdl = existingFile(ManifestKey.WSDL);
             Optional<Located<String>> operation = text(ManifestKey.OPERATION);
             Optional<String> inlineMapping = inlineMapping();
-            Optional<Located<String>> mapping = inlineMapping.isPresent()
-                    ? Optional.of(new Located<>(inlineMapping.get(), position(file, entries.get(ManifestKey.MAPPING).getValueNode())))
-                    : mappingLinesOutsideABlock() ? Optional.empty() : existingFile(ManifestKey.MAPPING);
+            Optional<Located<String>> mapping;
+            if (inlineMapping.isPresent()) {
+                ScalarNode block = (ScalarNode) entries.get(ManifestKey.MAPPING).getValueNode();
+                mapping = Optional.of(new Located<>(block.getValue(), position(file, block)));
+            } else {
+                mapping = mappingLinesOutsideABlock() ? Optional.empty() : existingFile(ManifestKey.MAPPING);
+            }
             Optional<Located<String>> copybook = existingFile(ManifestKey.COPYBOOK);
             Optional<Located<String>> pingUrl = url(ManifestKey.PING_URL);
             requireTogether(ManifestKey.WSDL, ManifestKey.OPERATION);
