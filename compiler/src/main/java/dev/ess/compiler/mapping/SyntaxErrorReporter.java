@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -58,7 +59,20 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         String nameAlias = nameAlias(previous == null ? Token.INVALID_TYPE : previous.getType(),
                 parser.getContext().getRuleIndex());
         String message = "unexpected " + describe(token) + expectation(expected, nameAlias);
-        diagnostics.reportWithHint(DiagnosticCode.MAPPING_SYNTAX, position, HINT, message);
+        boolean bareArgument = token.getType() == EssMapLexer.NAME && (parser.getContext().getRuleIndex() == EssMapParser.RULE_call
+                || parser.getContext().getRuleIndex() == EssMapParser.RULE_argument);
+        diagnostics.reportWithHint(DiagnosticCode.MAPPING_SYNTAX, position,
+                bareArgument ? "write a text argument in quotes: " + call(parser) + "(\"" + token.getText() + "\")" : HINT,
+                message);
+    }
+
+    /** The name of the function whose arguments are being read. */
+    private static String call(Parser parser) {
+        ParserRuleContext context = parser.getContext();
+        while (context != null && !(context instanceof EssMapParser.CallContext)) {
+            context = context.getParent();
+        }
+        return context == null ? "<function>" : ((EssMapParser.CallContext) context).NAME().getText();
     }
 
     private static String describe(Token token) {

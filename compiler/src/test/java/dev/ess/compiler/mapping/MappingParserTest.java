@@ -107,6 +107,16 @@ class MappingParserTest {
     }
 
     @Test
+    void aBareArgumentIsToldToBeQuoted() {
+        parse("street | date(yyyy) -> Permit/Street");
+
+        Diagnostic reported = diagnostics.all().get(0);
+        assertEquals("m.essmap:1:15: error: [ESS030] unexpected name 'yyyy', expected ')', <number> or <string>",
+                reported.headline());
+        assertEquals("write a text argument in quotes: date(\"yyyy\")", reported.hint());
+    }
+
+    @Test
     void oneErrorPerLineAndEveryLineChecked() {
         parse("""
                 permit_id Permit/ID
