@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     private static <P, Q> ConnectorRuntime startTyped(SoapConnector<P, Q, ?> connector, RuntimeConfig config,
             DeliveryObserver observer) {
-        ConnectorSpec spec = connector.spec();
+        ConnectorSpec spec = resolveUrls(connector.spec(), config, System.getenv());
         String name = "ess-" + spec.id();
         int parallelism = Math.max(1, spec.parallelism());
         EventStore store = null;
@@ -134,6 +135,29 @@ public final class ConnectorRuntime implements AutoCloseable {
             closeQuietly(store);
             throw new RuntimeStartException("connector " + spec.id() + " cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The spec with the {@code ${env:NAME}} references of its URLs replaced from the environment;
+     * the manifest's target is not needed, and so not resolved, when the configuration overrides it.
+     *
+     * @throws RuntimeStartException naming a referenced variable that is not set
+     */
+    static ConnectorSpec resolveUrls(ConnectorSpec declared, RuntimeConfig config, Map<String, String> environment) {
+        try {
+            String target = config.targetUrl() != null ? declared.targetUrl()
+                    : EnvReferences.resolve(declared.targetUrl(), environment);
+            return declared.withUrls(target, EnvReferences.resolve(declared.pingUrl(), environment));
+        } catch (IllegalArgumentException e) {
+            throw new RuntimeStartException("connector " + declared.id() + " cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    /** A partner URL fit for a log: no password, no query (it may carry a key from the environment). */
+    static String displayed(String url) {
+        String shown = BusConnection.redact(url);
+        int query = shown.indexOf('?');
+        return query < 0 ? shown : shown.substring(0, query) + "?***";
     }
 
     public ConnectorSpec spec() {
@@ -188,7 +212,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     /** One line saying what runs where, for the log or the console. Holds no password. */
     public String banner() {
         return "ESS connector " + spec.id() + ": queue " + spec.queue() + " <- " + Topology.EVENTS_EXCHANGE
-                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + target()
+                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + displayed(target())
                 + ", store " + store.description() + ", " + lanes.count() + " lane(s)";
     }
 

@@ -40,6 +40,11 @@ public record ConnectorSpec(
         Objects.requireNonNull(key, "key");
     }
 
+    /** This spec with other partner URLs, e.g. once environment references are resolved. */
+    public ConnectorSpec withUrls(String targetUrl, String pingUrl) {
+        return new ConnectorSpec(id, listenTopic, targetUrl, fields, key, heartbeatSec, maxRetry, parallelism, pingUrl);
+    }
+
     /** The durable queue the connector consumes. */
     public String queue() {
         return "ess." + id;
