@@ -7,6 +7,7 @@ import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.cli.EssMain;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
+import dev.ess.runtime.testing.BusUnderTest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,6 +16,7 @@ import dev.ess.runtime.bus.Topology;
 import dev.ess.runtime.store.JournalEntry;
 import dev.ess.runtime.store.JournalStatus;
 import dev.ess.runtime.store.ParkedEvent;
+import dev.ess.runtime.testing.BusUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.ConnectorStatus;
 import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.testing.BusUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

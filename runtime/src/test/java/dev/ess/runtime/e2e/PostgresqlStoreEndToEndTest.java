@@ -11,6 +11,7 @@ import dev.ess.runtime.RuntimeConfig;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
 import dev.ess.runtime.store.JournalStatus;
+import dev.ess.runtime.testing.BusUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;

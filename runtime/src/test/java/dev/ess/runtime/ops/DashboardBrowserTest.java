@@ -13,6 +13,7 @@ import dev.ess.runtime.RuntimeConfig;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
 import dev.ess.runtime.cli.EssMain;
+import dev.ess.runtime.e2e.EnvironmentPermitConnector;
 import dev.ess.runtime.e2e.PermitConnector;
 import dev.ess.runtime.e2e.PermitPartner;
 import java.io.BufferedReader;
@@ -144,7 +145,7 @@ class DashboardBrowserTest {
         Path services = tempDir.resolve("services/META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve("dev.ess.runtime.SoapConnector"),
-                HeartbeatingPermitConnector.class.getName() + "\n");
+                EnvironmentPermitConnector.class.getName() + "\n");
         String classPath = tempDir.resolve("services") + File.pathSeparator + System.getProperty("java.class.path");
         ProcessBuilder builder = new ProcessBuilder(java(), "-cp", classPath, EssMain.class.getName(), "--connector", id)
                 .redirectError(tempDir.resolve("connector.log").toFile())
@@ -155,6 +156,8 @@ class DashboardBrowserTest {
         builder.environment().put("ESS_INSTANCE", "dashboard-test");
         builder.environment().put("ESS_TEST_CONNECTOR_ID", id);
         builder.environment().put("ESS_TEST_PARTNER_WSDL", partner.address() + "?wsdl");
+        builder.environment().put("ESS_TEST_TOPIC", "permits.changed");
+        builder.environment().put("ESS_TEST_HEARTBEAT_SEC", "1");
         return start(builder);
     }
 

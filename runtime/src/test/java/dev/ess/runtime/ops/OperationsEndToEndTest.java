@@ -16,6 +16,7 @@ import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
 import dev.ess.runtime.e2e.PermitConnector;
 import dev.ess.runtime.e2e.PermitPartner;
+import dev.ess.runtime.testing.BusUnderTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -62,7 +63,7 @@ class OperationsEndToEndTest {
     @AfterAll
     static void stopPartnerAndBroker() {
         partner.close();
-        Brokers.stopEmbedded();
+        BusUnderTest.stopEmbedded();
     }
 
     @AfterEach
@@ -89,8 +90,8 @@ class OperationsEndToEndTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Brokers.class)
-    void heartbeatsAndMetricsFollowTheDeliveries(Brokers broker) throws Exception {
+    @EnumSource(BusUnderTest.class)
+    void heartbeatsAndMetricsFollowTheDeliveries(BusUnderTest broker) throws Exception {
         start(broker);
 
         Heartbeat first = heartbeats.next("saying the connector is up", beat -> beat.status() == Heartbeat.Status.UP);
@@ -151,8 +152,8 @@ class OperationsEndToEndTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Brokers.class)
-    void notReadyOnceTheConnectorLostItsBus(Brokers broker) throws Exception {
+    @EnumSource(BusUnderTest.class)
+    void notReadyOnceTheConnectorLostItsBus(BusUnderTest broker) throws Exception {
         start(broker);
         assertEquals(200, get("/ready").statusCode());
 
@@ -166,7 +167,7 @@ class OperationsEndToEndTest {
         heartbeats.next("saying the bus is disconnected", beat -> !beat.busConnected());
     }
 
-    private void start(Brokers broker) throws IOException {
+    private void start(BusUnderTest broker) throws IOException {
         busUri = broker.uri();
         id = "ops-" + UUID.randomUUID().toString().substring(0, 8);
         pingServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

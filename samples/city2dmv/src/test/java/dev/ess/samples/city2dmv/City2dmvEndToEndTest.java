@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.testing.BusUnderTest;
 import dev.ess.samples.dmv.DmvSimulator;
 import dev.ess.samples.soap.dmv.Permit;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +34,11 @@ class City2dmvEndToEndTest {
 
     @TempDir
     Path work;
+
+    @AfterAll
+    static void stopEmbeddedBroker() {
+        BusUnderTest.stopEmbedded();
+    }
 
     @ParameterizedTest
     @EnumSource(BusUnderTest.class)

@@ -3,6 +3,7 @@ package dev.ess.samples.city2dmv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ess.runtime.testing.BusUnderTest;
 import dev.ess.samples.dmv.DmvSimulator;
 import dev.ess.samples.soap.dmv.Permit;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,6 +30,11 @@ class City2dmvJarIT {
 
     @TempDir
     Path work;
+
+    @AfterAll
+    static void stopEmbeddedBroker() {
+        BusUnderTest.stopEmbedded();
+    }
 
     @ParameterizedTest
     @EnumSource(BusUnderTest.class)

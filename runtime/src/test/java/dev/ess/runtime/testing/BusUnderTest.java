@@ -1,18 +1,19 @@
-package dev.ess.runtime.ops;
+package dev.ess.runtime.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ess.broker.EmbeddedBroker;
 
 /**
- * The brokers the ops tests run on: always the embedded one; RabbitMQ when
- * {@code ESS_IT_BUS_URL} names one, else those cases are skipped.
+ * The brokers end-to-end tests run on, in this module and in the samples (through the runtime's
+ * test jar): always the embedded one; RabbitMQ when {@code ESS_IT_BUS_URL} names one, else those
+ * cases are skipped with the reason.
  */
-enum Brokers {
+public enum BusUnderTest {
     EMBEDDED {
         @Override
-        String uri() {
-            synchronized (Brokers.class) {
+        public String uri() {
+            synchronized (BusUnderTest.class) {
                 if (embedded == null) {
                     embedded = EmbeddedBroker.start();
                 }
@@ -22,7 +23,7 @@ enum Brokers {
     },
     RABBITMQ {
         @Override
-        String uri() {
+        public String uri() {
             String uri = System.getenv("ESS_IT_BUS_URL");
             assumeTrue(uri != null && !uri.isBlank(),
                     "ESS_IT_BUS_URL is not set (e.g. amqp://guest:guest@127.0.0.1:5672/): skipping RabbitMQ");
@@ -33,9 +34,9 @@ enum Brokers {
     private static EmbeddedBroker embedded;
 
     /** The AMQP URI to use; skips the calling test when this broker is not available. */
-    abstract String uri();
+    public abstract String uri();
 
-    static synchronized void stopEmbedded() {
+    public static synchronized void stopEmbedded() {
         if (embedded != null) {
             embedded.close();
             embedded = null;
