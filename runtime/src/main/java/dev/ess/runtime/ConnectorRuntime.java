@@ -42,6 +42,8 @@ public final class ConnectorRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
     /** Events read from the journal but not yet delivered, at most; the rest wait in the store. */
     private static final int MAX_IN_FLIGHT = 10_000;
+    /** Events the intake may hand the dispatcher beyond those on the lanes; the rest are read back. */
+    private static final int MAX_QUEUED = 5_000;
 
     private final ConnectorSpec spec;
     private final RuntimeConfig config;
@@ -116,12 +118,13 @@ public final class ConnectorRuntime implements AutoCloseable {
                     new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters,
                     observer);
             lanes = new Lanes(name, parallelism);
-            Dispatcher dispatcher = new Dispatcher(spec.id(), store, lanes, pipeline, MAX_IN_FLIGHT);
+            Dispatcher dispatcher = new Dispatcher(spec.id(), store, lanes, pipeline::deliver, MAX_IN_FLIGHT,
+                    MAX_QUEUED);
             dispatcher.start();
             Channel channel = bus.openChannel();
             Topology.declareIntake(channel, spec);
             channel.basicQos(config.prefetchFor(spec));
-            EventConsumer consumer = new EventConsumer(channel, spec, store, dispatcher::wake, observer,
+            EventConsumer consumer = new EventConsumer(channel, spec, store, dispatcher::offer, observer,
                     Clock.systemUTC());
             String consumerTag = channel.basicConsume(spec.queue(), false, name, consumer);
             return new ConnectorRuntime(spec, config, store, bus, channel, consumer, pipeline, lanes, dispatcher,

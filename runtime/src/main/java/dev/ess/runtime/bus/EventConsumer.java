@@ -10,6 +10,8 @@ import dev.ess.runtime.DeliveryObserver;
 import dev.ess.runtime.delivery.Arrival;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
+import dev.ess.runtime.store.Journalled;
+import dev.ess.runtime.store.PendingEvent;
 import dev.ess.runtime.store.ReceivedEvent;
 import dev.ess.runtime.store.StoreException;
 import java.io.IOException;
@@ -18,18 +20,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The intake: journals the messages of the connector's queue and acks them once they are
  * durable. Deliveries are handed to an intake thread that writes whatever has arrived in one
- * transaction, then acks up to the last of them with one {@code multiple} ack, and tells the
- * dispatcher. A message the store could not take is returned to the queue.
+ * transaction, hands the new events to the dispatcher, then acks up to the last of them with
+ * one {@code multiple} ack. A message the store could not take is returned to the queue.
  */
 public final class EventConsumer extends DefaultConsumer implements AutoCloseable {
 
@@ -41,7 +43,7 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
 
     private final ConnectorSpec spec;
     private final EventStore store;
-    private final Runnable journalled;
+    private final Consumer<List<PendingEvent>> journalled;
     private final DeliveryObserver observer;
     private final Clock clock;
     private final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
@@ -49,9 +51,9 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
     private volatile boolean closing;
 
     /**
-     * @param journalled called after each batch is durable, e.g. to wake the dispatcher
+     * @param journalled given the new events of each batch once they are durable, in arrival order
      */
-    public EventConsumer(Channel channel, ConnectorSpec spec, EventStore store, Runnable journalled,
+    public EventConsumer(Channel channel, ConnectorSpec spec, EventStore store, Consumer<List<PendingEvent>> journalled,
             DeliveryObserver observer, Clock clock) {
         super(channel);
         this.spec = spec;
@@ -123,9 +125,9 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
             events.add(new ReceivedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
                     arrival.body(), arrival.receivedAt()));
         }
-        Map<String, JournalStatus> known;
+        Journalled journal;
         try {
-            known = store.receiveAll(events);
+            journal = store.receiveAll(events);
         } catch (StoreException e) {
             LOG.error("{}: cannot journal {} message(s), returned to the queue: {}", spec.id(), batch.size(),
                     e.getMessage());
@@ -134,22 +136,20 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
             TimeUnit.MILLISECONDS.sleep(STORE_FAILURE_PAUSE.toMillis());
             return;
         }
+        for (PendingEvent event : journal.added()) {
+            observer.received(event.eventId());
+        }
+        journalled.accept(journal.added());
         settle(() -> getChannel().basicAck(lastTag, true));
         Set<String> seen = new HashSet<>();
         for (ReceivedEvent event : events) {
-            JournalStatus earlier = known.get(event.eventId());
-            if (!seen.add(event.eventId())) {
-                continue;
-            }
-            if (earlier == null) {
-                observer.received(event.eventId());
-            } else if (earlier != JournalStatus.RECEIVED) {
+            JournalStatus earlier = journal.earlier().get(event.eventId());
+            if (earlier != null && earlier != JournalStatus.RECEIVED && seen.add(event.eventId())) {
                 observer.duplicate(event.eventId());
                 LOG.info("{} event {} ({}) already {}, skipped", spec.id(), event.eventId(), event.routingKey(),
                         earlier == JournalStatus.SENT ? "sent" : "parked");
             }
         }
-        journalled.run();
     }
 
     private void settle(BusAction action) {

@@ -101,21 +101,23 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Records a batch of events in one transaction, each unless the journal holds it already.
-     * New events take the next places in their connector's arrival order, in list order.
+     * New events take the next places in their connector's arrival order, in list order, with
+     * no gaps between them.
      *
-     * @return the status each event journalled before this call had, by event id; events not in
-     *     the map are new (an id twice in the batch is new once and not reported again)
+     * @return what the journal held before (an id twice in the batch is new once and not
+     *     reported again) and the new entries, as the dispatcher would read them back
      */
-    public synchronized Map<String, JournalStatus> receiveAll(List<ReceivedEvent> events) {
+    public synchronized Journalled receiveAll(List<ReceivedEvent> events) {
         String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status,"
                 + " attempts, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (connector, event_id) DO NOTHING";
-        Map<String, JournalStatus> known = new HashMap<>();
-        Map<String, Long> seqs = new HashMap<>();
+        Map<String, JournalStatus> earlier = new HashMap<>();
+        List<PendingEvent> added = new ArrayList<>(events.size());
+        Map<String, Long> lastSeqs = new HashMap<>();
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (ReceivedEvent event : events) {
-                long seq = seqs.containsKey(event.connector()) ? seqs.get(event.connector()) : lastSeq(event.connector());
-                seqs.put(event.connector(), seq + 1);
+                Long last = lastSeqs.get(event.connector());
+                long seq = (last != null ? last : lastSeq(event.connector())) + 1;
                 statement.setString(1, event.connector());
                 statement.setString(2, event.eventId());
                 statement.setString(3, event.routingKey());
@@ -123,17 +125,20 @@ public final class EventStore implements AutoCloseable {
                 statement.setBytes(5, event.body());
                 statement.setLong(6, event.receivedAt().toEpochMilli());
                 statement.setString(7, JournalStatus.RECEIVED.name());
-                statement.setLong(8, seq + 1);
+                statement.setLong(8, seq);
                 if (statement.executeUpdate() == 1) {
+                    lastSeqs.put(event.connector(), seq);
                     inserted.add(event.connector() + '\n' + event.eventId());
+                    added.add(new PendingEvent(seq, event.eventId(), event.routingKey(), event.eventKey(), event.body(),
+                            event.receivedAt(), 0));
                 } else if (!inserted.contains(event.connector() + '\n' + event.eventId())) {
-                    JournalEntry earlier = findEntry(event.connector(), event.eventId())
+                    JournalEntry entry = findEntry(event.connector(), event.eventId())
                             .orElseThrow(() -> new SQLException("event " + event.eventId() + " conflicts but is not found"));
-                    known.put(event.eventId(), earlier.status());
+                    earlier.put(event.eventId(), entry.status());
                 }
             }
             connection.commit();
-            return known;
+            return new Journalled(earlier, added);
         } catch (SQLException e) {
             throw rollback("record " + events.size() + " event(s)", e);
         }

@@ -139,14 +139,19 @@ class EventStoreTest {
         try (EventStore store = EventStore.open(create(db))) {
             store.receive(event("e0", "P-0"));
             store.markSent("c1", "e0", "permits.changed", 1, T0);
-            Map<String, JournalStatus> known = store.receiveAll(List.of(event("e2", "P-2"), event("e0", "P-0"),
+            Journalled batch = store.receiveAll(List.of(event("e2", "P-2"), event("e0", "P-0"),
                     event("e1", "P-1"), event("e2", "P-2")));
-            assertEquals(Map.of("e0", JournalStatus.SENT), known, "e2 twice in the batch is new once");
-            assertEquals(Map.of("e1", JournalStatus.RECEIVED), store.receiveAll(List.of(event("e1", "P-1"))));
+            assertEquals(Map.of("e0", JournalStatus.SENT), batch.earlier(), "e2 twice in the batch is new once");
+            Journalled again = store.receiveAll(List.of(event("e1", "P-1")));
+            assertEquals(Map.of("e1", JournalStatus.RECEIVED), again.earlier());
+            assertEquals(List.of(), again.added());
 
             List<PendingEvent> pending = store.pending("c1", 0, 10);
             assertEquals(List.of("e2", "e1"), pending.stream().map(PendingEvent::eventId).toList(), "arrival order");
-            assertTrue(pending.get(0).seq() < pending.get(1).seq());
+            assertEquals(pending.get(0).seq() + 1, pending.get(1).seq(), "no gap where e0 and e2 were known");
+            assertEquals(pending.stream().map(PendingEvent::seq).toList(),
+                    batch.added().stream().map(PendingEvent::seq).toList(), "the new entries, as read back");
+            assertEquals(List.of("e2", "e1"), batch.added().stream().map(PendingEvent::eventId).toList());
             assertArrayEquals(body("e2"), pending.get(0).body());
             assertEquals("P-2", pending.get(0).eventKey());
             assertEquals(List.of("e1"), store.pending("c1", pending.get(0).seq(), 10).stream()
