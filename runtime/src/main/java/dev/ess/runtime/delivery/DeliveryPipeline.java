@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -48,6 +50,8 @@ public final class DeliveryPipeline<P, Q> {
     private final ParkedEventSink parkedEvents;
     private final DeliveryObserver observer;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The counted attempts of events that yielded their lane, by event id, until they run again. */
+    private final Map<String, Integer> yieldedAttempts = new ConcurrentHashMap<>();
     private volatile Instant lastSent;
 
     /**
@@ -76,23 +80,28 @@ public final class DeliveryPipeline<P, Q> {
      * Delivers one event with the port of lane worker {@code worker}. A send in progress always
      * completes; after {@link #stop()} no new call starts and a back-off pause or a wait for the
      * partner ends at once, with {@link Outcome#STOPPED}: the event stays pending in the journal.
+     * When the event's probe of a partner that is down fails, it returns {@link Outcome#YIELDED},
+     * so that on a single lane an event the partner never answers cannot be the only one ever to
+     * probe; delivering it again goes on from the attempts counted so far.
      */
     public Outcome deliver(PendingEvent event, int worker) {
         if (isStopped()) {
             return Outcome.STOPPED;
         }
+        Integer yielded = yieldedAttempts.remove(event.eventId());
+        int attempts = yielded != null ? yielded : event.attempts();
         Arrival arrival = Arrival.of(spec, event.eventId(), event.routingKey(), event.body(), event.receivedAt());
         if (arrival.malformed() != null) {
             return park(arrival, new Failure(FailureKind.PERMANENT, "malformed event: " + arrival.malformed()),
-                    event.attempts());
+                    attempts);
         }
         Q request;
         try {
             request = connector.map(arrival.event());
         } catch (RuntimeException e) {
-            return park(arrival, classifier.classifyMapping(e), event.attempts());
+            return park(arrival, classifier.classifyMapping(e), attempts);
         }
-        return sendWithRetries(arrival, request, ports.get(worker), event.attempts());
+        return sendWithRetries(arrival, request, ports.get(worker), attempts);
     }
 
     /** Stops new calls and ends back-off pauses and waits for the partner; calls on the wire finish. */
@@ -146,10 +155,15 @@ public final class DeliveryPipeline<P, Q> {
                 breaker.onAnswer();
                 return park(arrival, failure, attempts + 1);
             }
-            boolean counts = breaker.onFailure(arrival.eventId(), failure, permit == CircuitBreaker.Permit.PROBE);
+            boolean probe = permit == CircuitBreaker.Permit.PROBE;
+            boolean counts = breaker.onFailure(arrival.eventId(), failure, probe);
             if (!counts) {
                 observer.retried(arrival.eventId(), attempts, failure.reason());
                 LOG.debug("{} event {}: partner down, waiting for it: {}", spec.id(), arrival.eventId(), failure.reason());
+                if (probe) {
+                    yieldedAttempts.put(arrival.eventId(), attempts);
+                    return Outcome.YIELDED;
+                }
                 continue;
             }
             attempts++;

@@ -56,7 +56,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Takes one event to the partner, on lane worker {@code worker}; {@link DeliveryPipeline#deliver} in production. */
     @FunctionalInterface
     public interface Delivery {
-        void deliver(PendingEvent event, int worker);
+        Outcome deliver(PendingEvent event, int worker);
     }
 
     public Dispatcher(String connector, EventStore store, Lanes lanes, Delivery delivery, int maxInFlight,
@@ -188,10 +188,14 @@ public final class Dispatcher implements AutoCloseable {
         String key = event.eventKey() != null ? "key:" + event.eventKey() : "id:" + event.eventId();
         try {
             lanes.submit(key, worker -> {
+                boolean finished = true;
                 try {
-                    delivery.deliver(event, worker);
+                    finished = delivery.deliver(event, worker) != Outcome.YIELDED;
+                    return finished;
                 } finally {
-                    inFlight.release();
+                    if (finished) {
+                        inFlight.release();
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {

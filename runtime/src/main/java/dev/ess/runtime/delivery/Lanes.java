@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Runs tasks on a fixed number of worker threads, one key at a time: tasks of one key run one
  * after the other in submission order, tasks of different keys run in parallel. A worker takes
  * the next task of whichever key is ready, so a key that waits (a retry back-off) holds one
- * worker, never the keys behind it.
+ * worker, never the keys behind it. A task may also give its worker back unfinished: it runs
+ * again, still ahead of the rest of its key, after the keys that were ready meanwhile.
  */
 public final class Lanes {
 
@@ -24,7 +25,8 @@ public final class Lanes {
     /** A task, told which worker runs it (0 to {@code count - 1}), e.g. to use that worker's port. */
     @FunctionalInterface
     public interface Task {
-        void run(int worker);
+        /** @return whether the task is finished; false to run it again after the other ready keys */
+        boolean run(int worker);
     }
 
     private final Map<String, ArrayDeque<Task>> queues = new HashMap<>();
@@ -105,14 +107,17 @@ public final class Lanes {
                 key = readyKeys.pollFirst();
                 task = queues.get(key).peekFirst();
             }
+            boolean finished = true;
             try {
-                task.run(worker);
+                finished = task.run(worker);
             } catch (RuntimeException e) {
                 LOG.error("a delivery task of key {} failed", key, e);
             } finally {
                 synchronized (this) {
                     ArrayDeque<Task> queue = queues.get(key);
-                    queue.pollFirst();
+                    if (finished) {
+                        queue.pollFirst();
+                    }
                     if (queue.isEmpty()) {
                         queues.remove(key);
                     } else {

@@ -7,5 +7,10 @@ public enum Outcome {
     /** Given up on and parked. */
     PARKED,
     /** Interrupted by a stop before it finished: the event stays pending in the journal. */
-    STOPPED
+    STOPPED,
+    /**
+     * Not finished: the partner is down and this event's probe failed. Its lane lets another
+     * key's event take the next probe, and delivers this one again later, still first of its key.
+     */
+    YIELDED
 }

@@ -135,6 +135,7 @@ class DispatcherTest {
             synchronized (delivered) {
                 delivered.add(event);
             }
+            return Outcome.SENT;
         }, maxInFlight, maxQueued, idleRead);
         dispatcher.start();
     }

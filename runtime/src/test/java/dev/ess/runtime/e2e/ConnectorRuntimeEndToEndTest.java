@@ -48,6 +48,7 @@ class ConnectorRuntimeEndToEndTest {
     Path tempDir;
 
     private ConnectorRuntime runtime;
+    private Duration requestTimeout = Duration.ofSeconds(5);
     private final RecordingObserver observed = new RecordingObserver();
     private BusConnection publisherConnection;
     private Channel publisher;
@@ -260,6 +261,30 @@ class ConnectorRuntimeEndToEndTest {
         assertTrue(runtime.status().partnerAvailable(), "a rejection is an answer, not an outage");
     }
 
+    /**
+     * On one lane, an event the partner never answers opens the circuit like an outage would; its
+     * failed probe hands the lane to another key's event, whose answer closes the circuit again,
+     * and then its own failures count until it is parked.
+     */
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void anEventThePartnerNeverAnswersIsParkedOnASingleLaneWhileOtherKeysFlow(BusUnderTest bus) throws Exception {
+        requestTimeout = Duration.ofMillis(500);
+        partner.hangOn("HANGS", 800);
+        start(bus, spec(2, 1), partner.address());
+
+        publish("evt-hangs", "{\"permit_id\":\"P-1\",\"street\":\"HANGS\"}");
+        publish("evt-other-key", "{\"permit_id\":\"P-2\",\"street\":\"Oak St\"}");
+        publish("evt-same-key", "{\"permit_id\":\"P-1\",\"street\":\"Elm St\"}");
+
+        awaitTrue("the stuck event is parked", () -> journalStatus("evt-hangs") == JournalStatus.PARKED);
+        awaitTrue("the others arrive", () -> partner.receivedCount() == 2);
+        assertEquals(List.of("Oak St", "Elm St"), partner.received().stream().map(PermitPartner.Received::street).toList());
+        ParkedEvent parked = runtime.store().parked(id()).get(0);
+        assertTrue(parked.reason().startsWith("gave up after 3 attempts:"), parked.reason());
+        awaitTrue("the circuit is closed", () -> runtime.status().partnerAvailable());
+    }
+
     @ParameterizedTest
     @EnumSource(BusUnderTest.class)
     void parksEventsOfTheWrongShapeWithTheReasonAndBlocksNothing(BusUnderTest bus) throws Exception {
@@ -308,13 +333,17 @@ class ConnectorRuntimeEndToEndTest {
 
     /** A topic of the connector's own: the bus is shared with other tests. */
     private static ConnectorSpec spec(int maxRetry) {
+        return spec(maxRetry, 2);
+    }
+
+    private static ConnectorSpec spec(int maxRetry, int parallelism) {
         String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         return ConnectorSpec.builder(id)
                 .listenTopic("permits.changed." + id)
                 .targetUrl("http://manifest.invalid/permits")
                 .fields("permit_id", "street", "truck_limit")
                 .maxRetry(maxRetry)
-                .parallelism(2)
+                .parallelism(parallelism)
                 .build();
     }
 
@@ -330,7 +359,7 @@ class ConnectorRuntimeEndToEndTest {
                 .targetUrl(target)
                 .database(tempDir.resolve("ess.db").toString())
                 .connectTimeout(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(5))
+                .requestTimeout(requestTimeout)
                 .retryDelays(Duration.ofMillis(50), Duration.ofMillis(200))
                 .circuit(3, Duration.ofMillis(200))
                 .shutdownTimeout(Duration.ofSeconds(10))

@@ -55,6 +55,8 @@ public class PermitPartner implements PermitPort, AutoCloseable {
 
     private final List<Received> received = new ArrayList<>();
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+    private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private volatile long hangMillis;
     private final AtomicInteger failuresToGo = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final int port;
@@ -108,6 +110,10 @@ public class PermitPartner implements PermitPort, AutoCloseable {
     public String submitPermit(String eventId, String permitId, String street, Integer truckLimit) throws PermitRejected {
         calls.incrementAndGet();
         pause();
+        if (street != null && hanging.contains(street)) {
+            sleep(hangMillis);
+            throw new IllegalStateException("took too long over " + street);
+        }
         if (failuresToGo.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new IllegalStateException("partner database unavailable");
         }
@@ -132,12 +138,21 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         delayMillis = millis;
     }
 
+    /** Makes calls about this street take this long before they fail, as a mainframe choking on one record. */
+    public void hangOn(String street, long millis) {
+        hangMillis = millis;
+        hanging.add(street);
+    }
+
     private void pause() {
-        if (delayMillis == 0) {
-            return;
+        if (delayMillis > 0) {
+            sleep(delayMillis);
         }
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(delayMillis);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -184,6 +199,7 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         calls.set(0);
         failuresToGo.set(0);
         delayMillis = 0;
+        hanging.clear();
         rejected.clear();
         rejected.add("REJECT");
     }
