@@ -184,8 +184,8 @@ public final class ConnectorRuntime implements AutoCloseable {
             lastSent = store.lastSent(spec.id()).orElse(null);
         }
         return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
-                store.count(spec.id(), JournalStatus.RECEIVED), store.count(spec.id(), JournalStatus.PARKED), lastSent,
-                pipeline.consecutiveFailures());
+                store.count(spec.id(), JournalStatus.RECEIVED), store.oldestWaiting(spec.id()).orElse(null),
+                store.count(spec.id(), JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
     }
 
     /**

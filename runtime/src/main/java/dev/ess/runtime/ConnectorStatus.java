@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param partnerAvailable whether the runtime currently calls the partner: false while it
  *     treats the partner as down and only probes it
  * @param backlog events in the journal not yet acknowledged by the partner nor parked
+ * @param oldestWaiting when the oldest of those was received, or {@code null} when none waits
  * @param parked events parked so far
  * @param lastSent when the partner last acknowledged an event, or {@code null} if never
  * @param consecutiveFailures failed calls to the partner since its last acknowledgement
@@ -19,6 +20,7 @@ public record ConnectorStatus(
         boolean busConnected,
         boolean partnerAvailable,
         long backlog,
+        Instant oldestWaiting,
         long parked,
         Instant lastSent,
         int consecutiveFailures) {

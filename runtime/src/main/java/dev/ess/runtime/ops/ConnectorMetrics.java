@@ -6,16 +6,12 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A connector's delivery counters and latency histogram, fed as a {@link DeliveryObserver},
  * in a Prometheus registry of its own. {@link Operations} adds the gauges that read the
- * connector's status. Also remembers when each event still waiting arrived, for the lag.
+ * connector's status.
  *
  * <p>Metric names, each with the label {@code connector}:
  * <ul>
@@ -39,7 +35,6 @@ public final class ConnectorMetrics implements DeliveryObserver {
 
     private final String connector;
     private final PrometheusMeterRegistry registry;
-    private final Clock clock;
     private final Counter received;
     private final Counter duplicates;
     private final Counter sent;
@@ -47,15 +42,9 @@ public final class ConnectorMetrics implements DeliveryObserver {
     private final Counter parked;
     private final Counter retries;
     private final Timer latency;
-    private final Map<String, Instant> waitingSince = new ConcurrentHashMap<>();
 
     public ConnectorMetrics(String connector) {
-        this(connector, Clock.systemUTC());
-    }
-
-    ConnectorMetrics(String connector, Clock clock) {
         this.connector = connector;
-        this.clock = clock;
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Tags tags = tags();
         received = Counter.builder("ess.events.received").description("New events taken from the bus")
@@ -96,7 +85,6 @@ public final class ConnectorMetrics implements DeliveryObserver {
 
     @Override
     public void received(String eventId) {
-        waitingSince.putIfAbsent(eventId, clock.instant());
         received.increment();
     }
 
@@ -107,7 +95,6 @@ public final class ConnectorMetrics implements DeliveryObserver {
 
     @Override
     public void sent(String eventId, Duration latency, int attempts) {
-        waitingSince.remove(eventId);
         sent.increment();
         this.latency.record(latency);
     }
@@ -120,26 +107,7 @@ public final class ConnectorMetrics implements DeliveryObserver {
 
     @Override
     public void parked(String eventId, String reason) {
-        waitingSince.remove(eventId);
         failed.increment();
         parked.increment();
-    }
-
-    /**
-     * Seconds since the oldest event still waiting in this run was received, or 0.
-     *
-     * @param backlog the store's count of waiting events: at 0, whatever is still remembered
-     *     (an event merged away, say) is forgotten
-     */
-    long lagSeconds(long backlog) {
-        if (backlog == 0) {
-            waitingSince.clear();
-            return 0;
-        }
-        Instant now = clock.instant();
-        return waitingSince.values().stream()
-                .min(Instant::compareTo)
-                .map(oldest -> Math.max(0, Duration.between(oldest, now).toSeconds()))
-                .orElse(0L);
     }
 }

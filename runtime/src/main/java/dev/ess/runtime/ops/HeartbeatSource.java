@@ -21,7 +21,6 @@ final class HeartbeatSource {
     private final ConnectorSpec spec;
     private final String instance;
     private final Supplier<ConnectorStatus> status;
-    private final ConnectorMetrics metrics;
     private final PartnerPing ping;
     private final Clock clock;
     private final Duration maxAge;
@@ -30,12 +29,11 @@ final class HeartbeatSource {
     private String statusError;
 
     /** @param ping the partner's ping, or {@code null} when the manifest has no {@code ping_url} */
-    HeartbeatSource(ConnectorSpec spec, String instance, Supplier<ConnectorStatus> status, ConnectorMetrics metrics,
-            PartnerPing ping, Clock clock, Duration maxAge) {
+    HeartbeatSource(ConnectorSpec spec, String instance, Supplier<ConnectorStatus> status, PartnerPing ping, Clock clock,
+            Duration maxAge) {
         this.spec = spec;
         this.instance = instance;
         this.status = status;
-        this.metrics = metrics;
         this.ping = ping;
         this.clock = clock;
         this.maxAge = maxAge;
@@ -75,14 +73,19 @@ final class HeartbeatSource {
             readable = false;
         }
         ConnectorStatus known = lastStatus != null ? lastStatus
-                : new ConnectorStatus(spec.id(), false, false, 0, 0, null, 0);
+                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0);
         boolean busConnected = readable && known.busConnected();
         Boolean partnerAnswers = ping == null ? null : ping.lastAnswer();
         boolean partnerFailing = !known.partnerAvailable() || known.consecutiveFailures() > 0
                 || Boolean.FALSE.equals(partnerAnswers);
         return new Heartbeat(spec.id(), instance, partnerFailing ? Heartbeat.Status.PARTNER_FAILING : Heartbeat.Status.UP,
                 busConnected, known.partnerAvailable(), partnerAnswers, known.backlog(),
-                metrics.lagSeconds(known.backlog()), known.parked(), known.lastSent(), known.consecutiveFailures(),
+                lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(), known.consecutiveFailures(),
                 Math.max(1, spec.heartbeatSec()), now);
+    }
+
+    /** Seconds since the oldest event still waiting was received, or 0 when none waits. */
+    private static long lagSeconds(Instant oldestWaiting, Instant now) {
+        return oldestWaiting == null ? 0 : Math.max(0, Duration.between(oldestWaiting, now).toSeconds());
     }
 }

@@ -63,7 +63,7 @@ public final class Operations implements AutoCloseable {
         PartnerPing ping = spec.pingUrl() == null || spec.pingUrl().isBlank() ? null
                 : new PartnerPing(URI.create(spec.pingUrl().trim()), shorter(options.pingTimeout(),
                         Duration.ofSeconds(Math.max(1, spec.heartbeatSec()))));
-        HeartbeatSource source = new HeartbeatSource(spec, options.instance(), status, metrics, ping, Clock.systemUTC(),
+        HeartbeatSource source = new HeartbeatSource(spec, options.instance(), status, ping, Clock.systemUTC(),
                 Duration.ofSeconds(1));
         BusConnection bus = BusConnection.open(busUrl, "ess-" + spec.id() + "-ops");
         HeartbeatPublisher heartbeats = null;

@@ -367,6 +367,25 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /** When the oldest of the connector's events not yet acknowledged nor parked was received. */
+    public synchronized Optional<Instant> oldestWaiting(String connector) {
+        String query = "SELECT MIN(received_at) FROM journal WHERE connector = ? AND status = ?";
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, connector);
+            statement.setString(2, JournalStatus.RECEIVED.name());
+            Optional<Instant> oldest;
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                long millis = rows.getLong(1);
+                oldest = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+            }
+            connection.commit();
+            return oldest;
+        } catch (SQLException e) {
+            throw rollback("read the oldest waiting event", e);
+        }
+    }
+
     /** The connector's parked events, oldest first. */
     public synchronized List<ParkedEvent> parked(String connector) {
         String query = "SELECT event_id, routing_key, event_key, body, reason, attempts, parked_at FROM parked"

@@ -3,31 +3,12 @@ package dev.ess.runtime.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ConnectorMetricsTest {
 
-    private Instant now = Instant.parse("2026-11-27T03:00:00Z");
-    private final ConnectorMetrics metrics = new ConnectorMetrics("city2dmv", new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final ConnectorMetrics metrics = new ConnectorMetrics("city2dmv");
 
     @Test
     void countsEveryStepUnderPrometheusNames() {
@@ -52,20 +33,6 @@ class ConnectorMetricsTest {
         assertLine(scrape, "ess_delivery_latency_seconds_bucket{connector=\"city2dmv\",le=\"0.005\"} 1");
         assertLine(scrape, "ess_delivery_latency_seconds_bucket{connector=\"city2dmv\",le=\"0.25\"} 2");
         assertTrue(scrape.contains("# TYPE ess_delivery_latency_seconds histogram"), scrape);
-    }
-
-    @Test
-    void lagIsTheAgeOfTheOldestEventStillWaiting() {
-        assertEquals(0, metrics.lagSeconds(0));
-        metrics.received("old");
-        now = now.plusSeconds(5);
-        metrics.received("new");
-        now = now.plusSeconds(10);
-        assertEquals(15, metrics.lagSeconds(2));
-        metrics.sent("old", Duration.ofSeconds(15), 1);
-        assertEquals(10, metrics.lagSeconds(1));
-        assertEquals(0, metrics.lagSeconds(0), "nothing waits by the store's count");
-        assertEquals(0, metrics.lagSeconds(1), "and what was remembered is forgotten");
     }
 
     private static void assertLine(String scrape, String line) {

@@ -42,7 +42,7 @@ class HeartbeatSourceTest {
             return now;
         }
     };
-    private ConnectorStatus status = new ConnectorStatus("city2dmv", true, true, 4, 1, LAST_SENT, 0);
+    private ConnectorStatus status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 0);
     private int reads;
     private final HeartbeatSource source = new HeartbeatSource(SPEC, "host-a", () -> {
         reads++;
@@ -50,7 +50,7 @@ class HeartbeatSourceTest {
             throw new IllegalStateException("database connection closed");
         }
         return status;
-    }, new ConnectorMetrics("city2dmv", clock), null, clock, Duration.ofSeconds(1));
+    }, null, clock, Duration.ofSeconds(1));
 
     @Test
     void reportsTheStatusAsItIs() {
@@ -60,12 +60,20 @@ class HeartbeatSourceTest {
 
     @Test
     void thePartnerFailsWhileItsCircuitIsOpenOrCallsFail() {
-        status = new ConnectorStatus("city2dmv", true, false, 4, 1, LAST_SENT, 0);
+        status = new ConnectorStatus("city2dmv", true, false, 4, null, 1, LAST_SENT, 0);
         assertEquals(Heartbeat.Status.PARTNER_FAILING, source.fresh().status());
-        status = new ConnectorStatus("city2dmv", true, true, 4, 1, LAST_SENT, 2);
+        status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 2);
         assertEquals(Heartbeat.Status.PARTNER_FAILING, source.fresh().status());
-        status = new ConnectorStatus("city2dmv", true, true, 4, 1, LAST_SENT, 0);
+        status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 0);
         assertEquals(Heartbeat.Status.UP, source.fresh().status());
+    }
+
+    @Test
+    void lagIsTheAgeOfTheOldestEventStillWaiting() {
+        status = new ConnectorStatus("city2dmv", true, true, 4, now.minusSeconds(15), 1, LAST_SENT, 0);
+        assertEquals(15, source.fresh().lagSeconds());
+        status = new ConnectorStatus("city2dmv", true, true, 0, null, 1, LAST_SENT, 0);
+        assertEquals(0, source.fresh().lagSeconds(), "nothing waits");
     }
 
     @Test
@@ -87,7 +95,7 @@ class HeartbeatSourceTest {
         assertFalse(heartbeat.busConnected());
         assertEquals(4, heartbeat.backlog(), "the last figures known");
         assertEquals("database connection closed", source.statusError());
-        status = new ConnectorStatus("city2dmv", true, true, 0, 1, LAST_SENT, 0);
+        status = new ConnectorStatus("city2dmv", true, true, 0, null, 1, LAST_SENT, 0);
         source.fresh();
         assertNull(source.statusError());
     }

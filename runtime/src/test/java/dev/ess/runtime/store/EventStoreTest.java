@@ -181,6 +181,22 @@ class EventStoreTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
+    void knowsWhenTheOldestWaitingEventWasReceived(DatabaseUnderTest db) throws Exception {
+        try (EventStore store = EventStore.open(create(db))) {
+            assertEquals(Optional.empty(), store.oldestWaiting("c1"));
+            store.receiveAll(List.of(new ReceivedEvent("c1", "e1", "permits.changed", "P-1", body("e1"), T0),
+                    new ReceivedEvent("c1", "e2", "permits.changed", "P-2", body("e2"), T0.plusSeconds(5)),
+                    new ReceivedEvent("c2", "e0", "permits.changed", "P-0", body("e0"), T0.minusSeconds(60))));
+            assertEquals(Optional.of(T0), store.oldestWaiting("c1"));
+            store.markSent("c1", "e1", "permits.changed", 1, T0.plusSeconds(6));
+            assertEquals(Optional.of(T0.plusSeconds(5)), store.oldestWaiting("c1"));
+            store.park("c1", "e2", "SOAP Client fault: no", 1, T0.plusSeconds(7));
+            assertEquals(Optional.empty(), store.oldestWaiting("c1"), "parked events do not wait");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
     void reDrivesParkedEventsToTheEndOfTheArrivalOrder(DatabaseUnderTest db) throws Exception {
         try (EventStore store = EventStore.open(create(db))) {
             store.receiveAll(List.of(event("e1", "P-1"), event("e2", "P-1"), event("e3", "P-1")));
