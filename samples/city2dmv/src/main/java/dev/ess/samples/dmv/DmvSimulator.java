@@ -32,13 +32,13 @@ public final class DmvSimulator implements AutoCloseable {
     public static final String PING_PATH = "/ping";
 
     /** Held so the level set below stays: JUL keeps loggers only weakly. */
-    private static final Logger JAX_WS_SERVER_LOG = Logger.getLogger("com.sun.xml.ws.server");
+    private static final Logger METRO_LOG = Logger.getLogger("com.sun.xml.ws");
 
     static {
         // Without it the JDK's HTTP server answers each call only after a delayed ACK (~40 ms).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         // Metro says at every start that it has no JMX monitoring; nobody asked for it.
-        JAX_WS_SERVER_LOG.setLevel(Level.WARNING);
+        METRO_LOG.setLevel(Level.WARNING);
     }
 
     private final HttpServer server;
