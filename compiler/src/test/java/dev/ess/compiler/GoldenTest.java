@@ -28,12 +28,15 @@ class GoldenTest {
 
     private static CompilationResult first;
     private static CompilationResult fees;
+    private static CompilationResult inspections;
 
     @BeforeAll
     static void compileTheSample() throws IOException {
         first = compile();
         fees = new EssCompiler().compile(TestFiles.resource("fees"), feesOutput().resolve("src"),
                 feesOutput().resolve("res"), BASE_PACKAGE);
+        inspections = new EssCompiler().compile(TestFiles.resource("inspections"), inspectionsOutput().resolve("src"),
+                inspectionsOutput().resolve("res"), BASE_PACKAGE);
     }
 
     @Test
@@ -73,12 +76,25 @@ class GoldenTest {
         assertTrue(portType.contains("public PayFeeResponse payFee("), portType);
     }
 
+    /** Dates, date-times, enumerations and optional nillable elements, in the stubs' own types. */
+    @Test
+    void theInspectionsConnectorMatchesItsGoldenFile() throws IOException {
+        assertEquals(List.of(), inspections.diagnostics());
+        Path connector = inspectionsOutput().resolve("src/dev/ess/samples/city2inspections/City2inspectionsConnector.java");
+        assertEquals(
+                TestFiles.read(TestFiles.resource("golden/City2inspectionsConnector.java")),
+                Files.readString(connector),
+                "to accept a deliberate change, copy " + connector + " to src/test/resources/golden");
+    }
+
     @Test
     void theGoldenConnectorsCompileWithEveryLintCheckAsAnError() throws IOException {
         assertEquals(List.of(), StrictJavac.compile(sources().resolve("dev/ess/samples/soap"),
                 List.of(TestFiles.resource("golden/City2dmvConnector.java")), output.resolve("javac-city2dmv")));
         assertEquals(List.of(), StrictJavac.compile(feesOutput().resolve("src/dev/ess/samples/soap"),
                 List.of(TestFiles.resource("golden/CountyFeesConnector.java")), output.resolve("javac-fees")));
+        assertEquals(List.of(), StrictJavac.compile(inspectionsOutput().resolve("src/dev/ess/samples/soap"),
+                List.of(TestFiles.resource("golden/City2inspectionsConnector.java")), output.resolve("javac-inspections")));
     }
 
     /** Same inputs, somewhere else: the same bytes, with '\n' line ends and no date anywhere. */
@@ -127,6 +143,10 @@ class GoldenTest {
 
     private static Path feesOutput() {
         return output.resolve("fees");
+    }
+
+    private static Path inspectionsOutput() {
+        return output.resolve("inspections");
     }
 
     /** Every generated file below a folder by its relative path, without the run's bookkeeping. */

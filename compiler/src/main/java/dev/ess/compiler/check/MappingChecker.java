@@ -135,8 +135,7 @@ public final class MappingChecker {
             }
         }
         SimpleType leafType = (SimpleType) current.type();
-        if (!leafType.isSupported() || leafType.builtin() == BuiltinType.DATE || leafType.builtin() == BuiltinType.DATE_TIME
-                || current.minOccurs() == 0 && current.nillable()) {
+        if (!leafType.isSupported()) {
             diagnostics.report(DiagnosticCode.TARGET_TYPE_UNSUPPORTED, target.position(), target.toString(),
                     leafType.describe());
             return Optional.empty();
@@ -170,7 +169,7 @@ public final class MappingChecker {
         boolean ok = true;
         // A field is read as what its first function takes, else as what its target holds.
         ValueKind sourceKind = line.source() instanceof Constant constant
-                ? kindOf(constant)
+                ? kindOf(constant, functions.isEmpty() ? targetKind : null)
                 : functions.stream()
                         .map(call -> BuiltinFunction.named(call.name()).orElseThrow().input())
                         .filter(Objects::nonNull)
@@ -200,9 +199,13 @@ public final class MappingChecker {
         if (!kind.fits(targetKind)) {
             Position at = functions.isEmpty() ? line.source().position() : functions.get(functions.size() - 1).position();
             String what = functions.isEmpty() ? line.source().describe() : kind.description();
-            String hint = (kind == ValueKind.WHOLE_NUMBER || kind == ValueKind.DECIMAL) && targetKind == ValueKind.TEXT
-                    ? "write the number in quotes to send it as text"
-                    : null;
+            String hint = null;
+            if ((kind == ValueKind.WHOLE_NUMBER || kind == ValueKind.DECIMAL) && targetKind == ValueKind.TEXT) {
+                hint = "write the number in quotes to send it as text";
+            } else if (isDate(targetKind)
+                    && functions.stream().anyMatch(call -> call.name().equals(BuiltinFunction.DATE.dslName()))) {
+                hint = "date(...) makes text; an xs:" + targetType.builtin().xsdName() + " takes the field itself";
+            }
             diagnostics.reportWithHint(DiagnosticCode.TYPE_MISMATCH, at, hint, what, targetPath, targetType.describe());
             return Optional.empty();
         }
@@ -281,7 +284,7 @@ public final class MappingChecker {
 
     /** A constant (or default) against the target's kind and facets. */
     private boolean checkConstant(Constant constant, ValueKind kind, SimpleType targetType, String targetPath) {
-        if (!kindOf(constant).fits(kind)) {
+        if (!kindOf(constant, kind).fits(kind)) {
             diagnostics.report(DiagnosticCode.TYPE_MISMATCH, constant.position(), constant.describe(), targetPath,
                     targetType.describe());
             return false;
@@ -295,6 +298,17 @@ public final class MappingChecker {
             }
             if (facets.minLength() != null && length < facets.minLength()) {
                 diagnostics.report(DiagnosticCode.VALUE_TOO_SHORT, constant.position(), length, facets.minLength(), targetPath);
+                return false;
+            }
+            if (targetType.isEnumeration() && !facets.enumeration().contains(string.value())) {
+                diagnostics.reportWithHint(DiagnosticCode.VALUE_NOT_ENUMERATED, constant.position(),
+                        Suggestions.didYouMean(string.value(), facets.enumeration()), string.value(),
+                        targetType.name() != null ? targetType.name() : targetPath, String.join(", ", facets.enumeration()));
+                return false;
+            }
+            if (isDate(kind) && !XsdDates.isValid(string.value(), kind)) {
+                diagnostics.reportWithHint(DiagnosticCode.VALUE_NOT_A_DATE, constant.position(),
+                        XsdDates.example(kind), string.value(), XsdDates.xsdName(kind));
                 return false;
             }
         }
@@ -338,11 +352,16 @@ public final class MappingChecker {
         return true;
     }
 
-    private static ValueKind kindOf(Constant constant) {
+    /** A string constant is read as a date where one is wanted, and checked to be one. */
+    private static ValueKind kindOf(Constant constant, ValueKind wanted) {
         if (constant instanceof NumberConstant number) {
             return number.isWhole() ? ValueKind.WHOLE_NUMBER : ValueKind.DECIMAL;
         }
-        return ValueKind.TEXT;
+        return isDate(wanted) ? wanted : ValueKind.TEXT;
+    }
+
+    private static boolean isDate(ValueKind kind) {
+        return kind == ValueKind.DATE || kind == ValueKind.DATE_TIME;
     }
 
     /**

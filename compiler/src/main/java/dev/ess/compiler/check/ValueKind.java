@@ -8,8 +8,10 @@ public enum ValueKind {
     WHOLE_NUMBER("a whole number"),
     DECIMAL("a decimal number"),
     BOOLEAN("true or false"),
-    /** Only a field read through date(...) has it: an ISO-8601 date or date-time. */
-    DATE("a date");
+    /** A field read through date(...) or into an xs:date: an ISO-8601 date or date-time, taken as a date. */
+    DATE("a date"),
+    /** A field read into an xs:dateTime: an ISO-8601 date-time, with or without an offset. */
+    DATE_TIME("a date-time");
 
     private final String description;
 
@@ -32,7 +34,8 @@ public enum ValueKind {
             case INT, LONG -> WHOLE_NUMBER;
             case DECIMAL -> DECIMAL;
             case BOOLEAN -> BOOLEAN;
-            case DATE, DATE_TIME -> throw new IllegalArgumentException("no value kind for " + type);
+            case DATE -> DATE;
+            case DATE_TIME -> DATE_TIME;
         };
     }
 }

@@ -64,6 +64,8 @@ public enum DiagnosticCode {
     TARGET_TYPE_UNSUPPORTED("ESS059", Severity.ERROR, "target '%s' of type %s is not supported yet"),
     VALUE_TOO_PRECISE("ESS060", Severity.ERROR, "constant %s has %d %s, more than the %s %d of %s"),
     SCALE_TOO_FINE("ESS061", Severity.ERROR, "scale(%d) keeps more decimals than the fractionDigits %d of %s"),
+    VALUE_NOT_ENUMERATED("ESS062", Severity.ERROR, "constant '%s' is not one of the values of %s: %s"),
+    VALUE_NOT_A_DATE("ESS063", Severity.ERROR, "constant '%s' is not an %s"),
 
     // Generation
     WSIMPORT_FAILED("ESS070", Severity.ERROR, "wsimport failed on %s: %s"),

@@ -49,6 +49,7 @@ public final class ConnectorEmitter {
         ClassName portType = names.portType(target);
         String id = manifest.id().value();
         DateFormats dateFormats = new DateFormats();
+        Conversions conversions = new Conversions(names);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(JavaNames.connectorClass(id))
                 .addJavadoc("$L", javadoc(connector))
@@ -71,9 +72,11 @@ public final class ConnectorEmitter {
                         .addCode("return new $T().$N(); // $L\n", names.service(target), names.portGetter(target),
                                 origin(manifest, manifest.wsdl().orElseThrow()))
                         .build())
-                .addMethod(map(connector, names, request, dateFormats))
+                .addMethod(map(connector, names, request, dateFormats, conversions))
                 .addMethod(send(connector, names, portType, request, response));
         type.addFields(dateFormats.fields());
+        type.addFields(conversions.fields());
+        type.addMethods(conversions.methods());
         return JavaFile.builder(JavaNames.connectorPackage(basePackage, id), type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
@@ -128,7 +131,7 @@ public final class ConnectorEmitter {
     }
 
     private static MethodSpec map(CheckedConnector connector, JavaNames names, ClassName request,
-            DateFormats dateFormats) {
+            DateFormats dateFormats, Conversions conversions) {
         XmlElement root = connector.target().operation().input();
         Set<String> taken = new HashSet<>(Set.of(EVENT_PARAMETER));
         String requestVariable = JavaNames.variable(root.name(), taken);
@@ -145,7 +148,8 @@ public final class ConnectorEmitter {
         for (Assignment assignment : connector.assignments()) {
             Local parent = objects.get(assignment.path().subList(0, assignment.path().size() - 1));
             String origin = mappingFile + ":" + assignment.line().line();
-            new AssignmentEmitter(map, names, taken, EVENT_PARAMETER, dateFormats).emit(assignment, parent.name(), origin);
+            new AssignmentEmitter(map, names, taken, EVENT_PARAMETER, dateFormats, conversions)
+                    .emit(assignment, parent, origin);
         }
         return map.addStatement("return $N", requestVariable).build();
     }

@@ -2,11 +2,13 @@ package dev.ess.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import dev.ess.compiler.wsdl.ComplexType;
+import dev.ess.compiler.wsdl.SimpleType;
 import dev.ess.compiler.wsdl.SoapTarget;
 import dev.ess.compiler.wsdl.WsdlFault;
 import dev.ess.compiler.wsdl.XmlElement;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 import org.glassfish.jaxb.core.api.impl.NameConverter;
@@ -105,6 +107,30 @@ public final class JavaNames {
             return ClassName.get(stubPackage, JAXB.toClassName(type.name()));
         }
         return parent.nestedClass(JAXB.toClassName(child.name()));
+    }
+
+    /**
+     * The Java enum JAXB generated for an enumerated simple type. Only a named type becomes one, and
+     * only when every value makes a Java name; otherwise the element holds plain text.
+     */
+    public Optional<ClassName> enumClass(SimpleType type) {
+        if (!type.isEnumeration() || type.name() == null) {
+            return Optional.empty();
+        }
+        String predicted = JAXB.toClassName(type.name());
+        return stubClasses.contains(predicted) ? Optional.of(ClassName.get(stubPackage, predicted)) : Optional.empty();
+    }
+
+    public ClassName objectFactory() {
+        return ClassName.get(stubPackage, "ObjectFactory");
+    }
+
+    /**
+     * The ObjectFactory method that wraps an element in a {@code JAXBElement}: {@code create}, the
+     * classes that hold it, and its name: {@code PayFee.Owner + Alias -> createPayFeeOwnerAlias}.
+     */
+    public String factoryMethod(ClassName parent, XmlElement element) {
+        return "create" + String.join("", parent.simpleNames()) + JAXB.toClassName(element.name());
     }
 
     /** The setter JAXB generates for an element: {@code TruckLimit -> setTruckLimit}. */

@@ -1,11 +1,12 @@
 package dev.ess.compiler.wsdl;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The restriction facets the checker enforces; {@code null} where the schema sets none.
  *
- * @param enumerated whether the type lists allowed values (JAXB then generates an enum)
+ * @param enumeration the values the type allows, in schema order; empty when it lists none
  */
 public record Facets(
         Integer minLength,
@@ -14,9 +15,13 @@ public record Facets(
         BigDecimal maxInclusive,
         Integer totalDigits,
         Integer fractionDigits,
-        boolean enumerated) {
+        List<String> enumeration) {
 
-    public static final Facets NONE = new Facets(null, null, null, null, null, null, false);
+    public static final Facets NONE = new Facets(null, null, null, null, null, null, List.of());
+
+    public Facets {
+        enumeration = List.copyOf(enumeration);
+    }
 
     /** These facets narrowed by a derived type's own: the derived type's facets win. */
     Facets narrowedBy(Facets derived) {
@@ -27,7 +32,7 @@ public record Facets(
                 derived.maxInclusive != null ? derived.maxInclusive : maxInclusive,
                 derived.totalDigits != null ? derived.totalDigits : totalDigits,
                 derived.fractionDigits != null ? derived.fractionDigits : fractionDigits,
-                enumerated || derived.enumerated);
+                derived.enumeration.isEmpty() ? enumeration : derived.enumeration);
     }
 
     /** Facets as shown in messages, for example " (maxLength 40)"; empty when there are none. */

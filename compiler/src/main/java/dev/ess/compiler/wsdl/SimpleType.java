@@ -16,8 +16,13 @@ public record SimpleType(String name, BuiltinType builtin, String xsdBase, Facet
         Objects.requireNonNull(facets, "facets");
     }
 
+    /** A built-in a mapping can target; of enumerations, only those of text (JAXB's enums). */
     public boolean isSupported() {
-        return builtin != null && !facets.enumerated();
+        return builtin != null && (!isEnumeration() || builtin == BuiltinType.STRING);
+    }
+
+    public boolean isEnumeration() {
+        return !facets.enumeration().isEmpty();
     }
 
     @Override

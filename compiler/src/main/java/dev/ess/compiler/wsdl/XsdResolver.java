@@ -264,8 +264,13 @@ final class XsdResolver {
         BigDecimal maxInclusive = null;
         Integer totalDigits = null;
         Integer fractionDigits = null;
-        boolean enumerated = false;
+        List<String> enumeration = new ArrayList<>();
         for (Element facet : Dom.children(restriction)) {
+            if ("enumeration".equals(facet.getLocalName())) {
+                // An enumeration value is compared as written: spaces in it count.
+                enumeration.add(facet.getAttribute("value"));
+                continue;
+            }
             String value = facet.getAttribute("value").strip();
             try {
                 switch (facet.getLocalName()) {
@@ -279,7 +284,6 @@ final class XsdResolver {
                     case "maxInclusive" -> maxInclusive = new BigDecimal(value);
                     case "totalDigits" -> totalDigits = Integer.valueOf(value);
                     case "fractionDigits" -> fractionDigits = Integer.valueOf(value);
-                    case "enumeration" -> enumerated = true;
                     default -> {
                         // patterns and exclusive bounds are left to the partner to enforce
                     }
@@ -289,7 +293,7 @@ final class XsdResolver {
                         facet.getLocalName() + " value '" + value + "' is not a number");
             }
         }
-        return new Facets(minLength, maxLength, minInclusive, maxInclusive, totalDigits, fractionDigits, enumerated);
+        return new Facets(minLength, maxLength, minInclusive, maxInclusive, totalDigits, fractionDigits, enumeration);
     }
 
     private static int occurs(Element declaration, String attribute) {

@@ -175,6 +175,28 @@ class BadInputTest {
                         fees.essmap:10:1: error: [ESS057] constant 99999999999999999999 is outside [-2147483648, 2147483647] of payFee/Priority
                         99999999999999999999          -> payFee/Priority
                         ^"""),
+                row("constant outside enumeration", Map.of("fees.wsdl", wsdl.replace("<xs:length value=\"3\"/>",
+                                "<xs:enumeration value=\"TAC\"/><xs:enumeration value=\"FEE\"/>")),
+                        """
+                        fees.essmap:9:1: error: [ESS062] constant 'TAX' is not one of the values of OfficeCode: TAC, FEE
+                        "TAX"                          -> payFee/Office
+                        ^
+                          hint: did you mean 'TAC'?"""),
+                row("date pattern into xs:date", Map.of("fees.wsdl", wsdl.replace("name=\"DueDate\" type=\"xs:string\"",
+                                "name=\"DueDate\" type=\"xs:date\"")),
+                        """
+                        fees.essmap:8:7: error: [ESS052] cannot map text to payFee/DueDate of type xs:date
+                        due | date("dd.MM.yyyy")       -> payFee/DueDate
+                              ^
+                          hint: date(...) makes text; an xs:date takes the field itself"""),
+                row("malformed date constant", Map.of("fees.wsdl", wsdl.replace("name=\"Note\" type=\"xs:string\"",
+                                "name=\"Note\" type=\"xs:dateTime\""),
+                                "fees.essmap", mapping.replace("default(\"none\") | trim", "default(\"tomorrow\")")),
+                        """
+                        fees.essmap:11:16: error: [ESS063] constant 'tomorrow' is not an xs:dateTime
+                        note | default("tomorrow")  -> payFee/Note
+                                       ^
+                          hint: write it as yyyy-MM-ddTHH:mm:ss with an optional offset, for example 2024-05-31T14:30:00+02:00"""),
                 row("truncated mapping", Map.of("fees.essmap", "parcel_id -> payFee/ParcelID\nowner.name | trim |"),
                         """
                         fees.essmap:2:20: error: [ESS030] unexpected end of file, expected <function>

@@ -64,9 +64,10 @@ class MutatedInputFuzzTest {
             "upper", "lower", "trim", "default", "date", "scale", "round", "xs:int", "xs:long", "xs:string",
             "xs:decimal", "xs:boolean", "xs:date", "tns:Money", "tns:OfficeCode", "sequence", "choice", "all",
             "complexType", "simpleType", "restriction", "element", "maxLength", "minInclusive", "length",
-            "unbounded", "0", "2", "-7", "3.14", "\"TAXES\"", "\"\"", "true", "nillable");
+            "unbounded", "0", "2", "-7", "3.14", "\"TAXES\"", "\"\"", "true", "nillable", "xs:dateTime",
+            "enumeration", "minOccurs", "\"OPEN\"", "\"2024-01-01\"", "\"2024-05-31T14:30:00Z\"", "Status", "Deadline");
 
-    private static final List<String> SAMPLES = List.of("fees", "city2dmv", "inline");
+    private static final List<String> SAMPLES = List.of("fees", "city2dmv", "inline", "inspections");
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_:]+");
 
@@ -246,6 +247,7 @@ class MutatedInputFuzzTest {
         return switch (sample) {
             case "fees" -> List.of("fees.yml", "fees.essmap", "fees.wsdl");
             case "city2dmv" -> List.of("dmv_manifest.yml", "city2dmv.essmap", "dmv.wsdl");
+            case "inspections" -> List.of("inspections.yml", "inspections.essmap", "inspections.wsdl");
             default -> List.of("inline.yml", "dmv.wsdl");
         };
     }

@@ -59,7 +59,7 @@ class WsdlReaderTest {
         assertEquals(13, id.position().column());
 
         XmlElement street = type.element("Street").orElseThrow();
-        assertEquals(new Facets(null, 40, null, null, null, null, false), ((SimpleType) street.type()).facets());
+        assertEquals(new Facets(null, 40, null, null, null, null, List.of()), ((SimpleType) street.type()).facets());
         assertEquals("xs:string (maxLength 40)", street.type().describe());
         assertTrue(street.isRequired());
 
@@ -109,9 +109,9 @@ class WsdlReaderTest {
         assertEquals("FeeType", type.name());
         SimpleType amount = (SimpleType) type.element("Amount").orElseThrow().type();
         assertEquals(new SimpleType("Money", BuiltinType.DECIMAL, "decimal",
-                new Facets(null, null, BigDecimal.ZERO, new BigDecimal("9999.99"), null, null, false)), amount);
+                new Facets(null, null, BigDecimal.ZERO, new BigDecimal("9999.99"), null, null, List.of())), amount);
         ComplexType office = (ComplexType) type.element("Office").orElseThrow().type();
-        assertEquals(new Facets(3, 3, null, null, null, null, false), ((SimpleType) office.element("Code").orElseThrow().type()).facets());
+        assertEquals(new Facets(3, 3, null, null, null, null, List.of()), ((SimpleType) office.element("Code").orElseThrow().type()).facets());
         assertFalse(office.element("Open").orElseThrow().isRequired());
         assertEquals(-1, type.element("Note").orElseThrow().maxOccurs());
         assertEquals(BuiltinType.DATE_TIME, ((SimpleType) type.element("Issued").orElseThrow().type()).builtin());
