@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * in this JVM. The store is a SQLite file with synchronous=FULL, the default; the steady runs
  * are repeated with {@code synchronous=normal}.
  *
- * <p>Arguments: {@code [events] [repeats]}, default 20,000 and 3; each figure is the median of
- * the repeats. The bus is {@code ESS_BENCH_BUS_URL}, else {@code ESS_IT_BUS_URL}, else a local
+ * <p>Arguments: {@code [events] [repeats]}, default 20,000 and 3. After an unmeasured warm-up,
+ * each round runs every scenario once; each figure is the median over the rounds. The bus is {@code ESS_BENCH_BUS_URL}, else {@code ESS_IT_BUS_URL}, else a local
  * RabbitMQ with guest credentials.
  */
 public final class DeliveryBenchmark {
@@ -72,16 +73,24 @@ public final class DeliveryBenchmark {
             System.out.printf("ESS delivery benchmark: %d events, median of %d run(s), %d cores, bus %s%n", events, repeats,
                     Runtime.getRuntime().availableProcessors(), BusConnection.redact(busUri));
             bench.warmUp();
-            Result soap = median("raw SOAP", repeats, bench::rawSoap);
-            Result amqp = median("raw AMQP", repeats, bench::rawAmqp);
-            Result p1Full = median("ESS p1 full", repeats, () -> bench.ess(1, 0, true));
-            Result p8Full = median("ESS p8 full", repeats, () -> bench.ess(8, 0, true));
-            Result p1Steady = median("ESS p1 steady", repeats, () -> bench.ess(1, RATE_PER_SECOND, true));
-            Result p8Steady = median("ESS p8 steady", repeats, () -> bench.ess(8, RATE_PER_SECOND, true));
-            Result p1SteadyNormal = median("ESS p1 steady, synchronous=normal", repeats,
-                    () -> bench.ess(1, RATE_PER_SECOND, false));
-            Result p8SteadyNormal = median("ESS p8 steady, synchronous=normal", repeats,
-                    () -> bench.ess(8, RATE_PER_SECOND, false));
+            Map<String, Measurement> scenarios = new LinkedHashMap<>();
+            scenarios.put("raw SOAP", bench::rawSoap);
+            scenarios.put("raw AMQP", bench::rawAmqp);
+            scenarios.put("ESS p1 full", () -> bench.ess(1, 0, true));
+            scenarios.put("ESS p8 full", () -> bench.ess(8, 0, true));
+            scenarios.put("ESS p1 steady", () -> bench.ess(1, RATE_PER_SECOND, true));
+            scenarios.put("ESS p8 steady", () -> bench.ess(8, RATE_PER_SECOND, true));
+            scenarios.put("ESS p1 steady, synchronous=normal", () -> bench.ess(1, RATE_PER_SECOND, false));
+            scenarios.put("ESS p8 steady, synchronous=normal", () -> bench.ess(8, RATE_PER_SECOND, false));
+            Map<String, Result> medians = medians(scenarios, repeats);
+            Result soap = medians.get("raw SOAP");
+            Result amqp = medians.get("raw AMQP");
+            Result p1Full = medians.get("ESS p1 full");
+            Result p8Full = medians.get("ESS p8 full");
+            Result p1Steady = medians.get("ESS p1 steady");
+            Result p8Steady = medians.get("ESS p8 steady");
+            Result p1SteadyNormal = medians.get("ESS p1 steady, synchronous=normal");
+            Result p8SteadyNormal = medians.get("ESS p8 steady, synchronous=normal");
             System.out.println();
             System.out.printf("%-46s %10s %9s %9s%n", "run", "events/s", "p50 ms", "p99 ms");
             print("ceiling: raw SOAP, " + SOAP_THREADS + " threads, keep-alive", soap);
@@ -102,11 +111,15 @@ public final class DeliveryBenchmark {
         }
     }
 
+    /**
+     * Runs both paths twice at full size, unmeasured: with less, the SOAP stack is still being
+     * compiled during the first measured runs, and whichever runs first comes out low.
+     */
     private void warmUp() throws Exception {
-        int full = events;
-        DeliveryBenchmark small = new DeliveryBenchmark(busUri, Math.min(2_000, full), partner, work);
-        small.rawSoap();
-        small.ess(8, 0, true);
+        for (int i = 0; i < 2; i++) {
+            rawSoap();
+            ess(8, 0, true);
+        }
     }
 
     /** Keep-alive SOAP calls from {@value #SOAP_THREADS} threads, each with its own port, no broker. */
@@ -280,17 +293,26 @@ public final class DeliveryBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static Result median(String name, int repeats, Measurement measurement) throws Exception {
-        List<Result> results = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            Result result = measurement.run();
-            System.out.printf("  %s, run %d: %.0f/s, p50 %.2f ms, p99 %.2f ms%n", name, i + 1, result.perSecond(),
-                    result.p50Millis(), result.p99Millis());
-            results.add(result);
+    /**
+     * Runs every scenario once per round, {@code repeats} rounds, so that each sees the JIT and
+     * the broker in the same states as the others; returns each scenario's medians.
+     */
+    private static Map<String, Result> medians(Map<String, Measurement> scenarios, int repeats) throws Exception {
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        for (int round = 1; round <= repeats; round++) {
+            for (Map.Entry<String, Measurement> scenario : scenarios.entrySet()) {
+                Result result = scenario.getValue().run();
+                System.out.printf("  %s, run %d: %.0f/s, p50 %.2f ms, p99 %.2f ms%n", scenario.getKey(), round,
+                        result.perSecond(), result.p50Millis(), result.p99Millis());
+                results.computeIfAbsent(scenario.getKey(), name -> new ArrayList<>()).add(result);
+            }
         }
-        return new Result(middle(results.stream().mapToDouble(Result::perSecond).toArray()),
-                middle(results.stream().mapToDouble(Result::p50Millis).toArray()),
-                middle(results.stream().mapToDouble(Result::p99Millis).toArray()));
+        Map<String, Result> medians = new LinkedHashMap<>();
+        results.forEach((name, runs) -> medians.put(name, new Result(
+                middle(runs.stream().mapToDouble(Result::perSecond).toArray()),
+                middle(runs.stream().mapToDouble(Result::p50Millis).toArray()),
+                middle(runs.stream().mapToDouble(Result::p99Millis).toArray()))));
+        return medians;
     }
 
     private static double middle(double[] values) {
