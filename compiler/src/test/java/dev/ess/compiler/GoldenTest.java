@@ -42,11 +42,8 @@ class GoldenTest {
     @Test
     void theConnectorMatchesTheGoldenFile() throws IOException {
         assertEquals(List.of(), first.diagnostics());
-        Path connector = sources().resolve("dev/ess/samples/city2dmv/City2dmvConnector.java");
-        assertEquals(
-                TestFiles.read(TestFiles.resource("golden/City2dmvConnector.java")),
-                Files.readString(connector),
-                "to accept a deliberate change, copy " + connector + " to src/test/resources/golden");
+        assertMatchesGolden(sources().resolve("dev/ess/samples/city2dmv/City2dmvConnector.java"),
+                "City2dmvConnector.java");
     }
 
     @Test
@@ -67,11 +64,8 @@ class GoldenTest {
     @Test
     void theFeesConnectorMatchesItsGoldenFile() throws IOException {
         assertEquals(List.of(), fees.diagnostics());
-        Path connector = feesOutput().resolve("src/dev/ess/samples/county_fees/CountyFeesConnector.java");
-        assertEquals(
-                TestFiles.read(TestFiles.resource("golden/CountyFeesConnector.java")),
-                Files.readString(connector),
-                "to accept a deliberate change, copy " + connector + " to src/test/resources/golden");
+        assertMatchesGolden(feesOutput().resolve("src/dev/ess/samples/county_fees/CountyFeesConnector.java"),
+                "CountyFeesConnector.java");
         String portType = Files.readString(feesOutput().resolve("src/dev/ess/samples/soap/fees/FeePortType.java"));
         assertTrue(portType.contains("public PayFeeResponse payFee("), portType);
     }
@@ -80,11 +74,8 @@ class GoldenTest {
     @Test
     void theInspectionsConnectorMatchesItsGoldenFile() throws IOException {
         assertEquals(List.of(), inspections.diagnostics());
-        Path connector = inspectionsOutput().resolve("src/dev/ess/samples/city2inspections/City2inspectionsConnector.java");
-        assertEquals(
-                TestFiles.read(TestFiles.resource("golden/City2inspectionsConnector.java")),
-                Files.readString(connector),
-                "to accept a deliberate change, copy " + connector + " to src/test/resources/golden");
+        assertMatchesGolden(inspectionsOutput().resolve("src/dev/ess/samples/city2inspections/City2inspectionsConnector.java"),
+                "City2inspectionsConnector.java");
     }
 
     @Test
@@ -161,5 +152,11 @@ class GoldenTest {
             }
         }
         return files;
+    }
+
+    /** The generated file equals its golden copy in {@code src/test/resources/golden}. */
+    private static void assertMatchesGolden(Path generated, String golden) throws IOException {
+        assertEquals(TestFiles.read(TestFiles.resource("golden/" + golden)), Files.readString(generated),
+                "to accept a deliberate change, copy " + generated + " to src/test/resources/golden");
     }
 }
