@@ -3,8 +3,6 @@ package dev.ess.compiler.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.ess.compiler.CompilationResult;
-import dev.ess.compiler.EssCompiler;
 import dev.ess.compiler.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -173,10 +171,6 @@ class MappingCheckerTest {
             TestFiles.write(folder, "m.yml", MANIFEST);
         }
         TestFiles.write(folder, "m.essmap", mapping);
-        CompilationResult result = new EssCompiler(folder).compile(folder, folder.resolve("out/src"),
-                folder.resolve("out/res"), "test");
-        return result.diagnostics().stream()
-                .map(d -> d.headline() + (d.hint() == null ? "" : "\n  hint: " + d.hint()))
-                .toList();
+        return Reported.compiling(folder);
     }
 }
