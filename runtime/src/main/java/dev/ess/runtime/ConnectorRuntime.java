@@ -103,6 +103,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         Lanes lanes = null;
         try {
             store = EventStore.open(config.database());
+            store.claim(spec.id());
             bus = BusConnection.open(config.busUrl(), name);
             List<P> ports = new ArrayList<>(parallelism);
             for (int i = 0; i < parallelism; i++) {

@@ -1,7 +1,11 @@
 package dev.ess.runtime.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -45,12 +49,17 @@ public final class EventStore implements AutoCloseable {
     private final Dialect dialect;
     private final String description;
     private final boolean fullSync;
+    /** The SQLite database file; {@code null} on PostgreSQL and for an in-memory database. */
+    private final Path file;
+    /** Holds the SQLite claims, one locked byte per connector; opened by the first claim. */
+    private FileChannel claims;
 
-    private EventStore(Connection connection, Dialect dialect, String description, boolean fullSync) {
+    private EventStore(Connection connection, Dialect dialect, String description, boolean fullSync, Path file) {
         this.connection = connection;
         this.dialect = dialect;
         this.description = description;
         this.fullSync = fullSync;
+        this.file = file;
     }
 
     /**
@@ -82,7 +91,7 @@ public final class EventStore implements AutoCloseable {
                 ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
             rows.next();
             int version = rows.getInt(1);
-            connection.commit();
+            commit();
             return version;
         } catch (SQLException e) {
             throw failure("read the schema version", e);
@@ -114,6 +123,11 @@ public final class EventStore implements AutoCloseable {
         List<PendingEvent> added = new ArrayList<>(events.size());
         Map<String, Long> lastSeqs = new HashMap<>();
         Set<String> inserted = new HashSet<>();
+        try {
+            begin();
+        } catch (SQLException e) {
+            throw rollback("record " + events.size() + " event(s)", e);
+        }
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
             for (ReceivedEvent event : events) {
                 Long last = lastSeqs.get(event.connector());
@@ -137,7 +151,7 @@ public final class EventStore implements AutoCloseable {
                     earlier.put(event.eventId(), entry.status());
                 }
             }
-            connection.commit();
+            commit();
             return new Journalled(earlier, added);
         } catch (SQLException e) {
             throw rollback("record " + events.size() + " event(s)", e);
@@ -163,7 +177,7 @@ public final class EventStore implements AutoCloseable {
                             rows.getBytes(5), Instant.ofEpochMilli(rows.getLong(6)), rows.getInt(7)));
                 }
             }
-            connection.commit();
+            commit();
             return events;
         } catch (SQLException e) {
             throw rollback("read pending events", e);
@@ -190,7 +204,7 @@ public final class EventStore implements AutoCloseable {
         Map<String, Long> latestByTopic = new TreeMap<>();
         try {
             setFullSync(false);
-            try (PreparedStatement journal = connection.prepareStatement(update);
+            try (PreparedStatement journal = prepareInTransaction(update);
                     PreparedStatement offsets = connection.prepareStatement(offset)) {
                 for (SentEvent event : sent) {
                     journal.setString(1, JournalStatus.SENT.name());
@@ -208,7 +222,7 @@ public final class EventStore implements AutoCloseable {
                     offsets.setLong(3, topic.getValue());
                     offsets.executeUpdate();
                 }
-                connection.commit();
+                commit();
             } catch (SQLException e) {
                 throw rollback("mark " + sent.size() + " event(s) sent", e);
             } finally {
@@ -227,8 +241,9 @@ public final class EventStore implements AutoCloseable {
      */
     public synchronized boolean redrive(String connector, String eventId) {
         try {
+            begin();
             boolean redriven = redriveOne(connector, eventId);
-            connection.commit();
+            commit();
             return redriven;
         } catch (SQLException e) {
             throw rollback("re-drive event " + eventId, e);
@@ -238,7 +253,7 @@ public final class EventStore implements AutoCloseable {
     /** Re-drives every parked event of the connector, keeping their arrival order; returns how many. */
     public synchronized int redriveAll(String connector) {
         String query = "SELECT event_id FROM journal WHERE connector = ? AND status = ? ORDER BY seq";
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
+        try (PreparedStatement statement = prepareInTransaction(query)) {
             statement.setString(1, connector);
             statement.setString(2, JournalStatus.PARKED.name());
             List<String> parked = new ArrayList<>();
@@ -251,7 +266,7 @@ public final class EventStore implements AutoCloseable {
             for (String eventId : parked) {
                 count += redriveOne(connector, eventId) ? 1 : 0;
             }
-            connection.commit();
+            commit();
             return count;
         } catch (SQLException e) {
             throw rollback("re-drive the parked events", e);
@@ -261,13 +276,13 @@ public final class EventStore implements AutoCloseable {
     /** Records a failed send that will be retried. */
     public synchronized void recordFailure(String connector, String eventId, int attempts, String error) {
         String update = "UPDATE journal SET attempts = ?, last_error = ? WHERE connector = ? AND event_id = ?";
-        try (PreparedStatement statement = connection.prepareStatement(update)) {
+        try (PreparedStatement statement = prepareInTransaction(update)) {
             statement.setInt(1, attempts);
             statement.setString(2, error);
             statement.setString(3, connector);
             statement.setString(4, eventId);
             statement.executeUpdate();
-            connection.commit();
+            commit();
         } catch (SQLException e) {
             throw rollback("record a failure of event " + eventId, e);
         }
@@ -281,7 +296,7 @@ public final class EventStore implements AutoCloseable {
                 + " WHERE connector = ? AND event_id = ?"
                 + " ON CONFLICT (connector, event_id) DO UPDATE SET"
                 + " reason = excluded.reason, attempts = excluded.attempts, parked_at = excluded.parked_at";
-        try (PreparedStatement journal = connection.prepareStatement(update);
+        try (PreparedStatement journal = prepareInTransaction(update);
                 PreparedStatement parked = connection.prepareStatement(copy)) {
             journal.setString(1, JournalStatus.PARKED.name());
             journal.setInt(2, attempts);
@@ -297,7 +312,7 @@ public final class EventStore implements AutoCloseable {
             if (parked.executeUpdate() != 1) {
                 throw new SQLException("event " + eventId + " of " + connector + " is not in the journal");
             }
-            connection.commit();
+            commit();
         } catch (SQLException e) {
             throw rollback("park event " + eventId, e);
         }
@@ -307,7 +322,7 @@ public final class EventStore implements AutoCloseable {
     public synchronized Optional<JournalEntry> find(String connector, String eventId) {
         try {
             Optional<JournalEntry> entry = findEntry(connector, eventId);
-            connection.commit();
+            commit();
             return entry;
         } catch (SQLException e) {
             throw rollback("read event " + eventId, e);
@@ -324,7 +339,7 @@ public final class EventStore implements AutoCloseable {
             try (ResultSet rows = statement.executeQuery()) {
                 lastTs = rows.next() ? Optional.of(Instant.ofEpochMilli(rows.getLong(1))) : Optional.empty();
             }
-            connection.commit();
+            commit();
             return lastTs;
         } catch (SQLException e) {
             throw rollback("read the offset of " + topic, e);
@@ -342,7 +357,7 @@ public final class EventStore implements AutoCloseable {
                 long millis = rows.getLong(1);
                 lastTs = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
             }
-            connection.commit();
+            commit();
             return lastTs;
         } catch (SQLException e) {
             throw rollback("read the last offset", e);
@@ -360,7 +375,7 @@ public final class EventStore implements AutoCloseable {
                 rows.next();
                 count = rows.getLong(1);
             }
-            connection.commit();
+            commit();
             return count;
         } catch (SQLException e) {
             throw rollback("count " + status + " events", e);
@@ -379,7 +394,7 @@ public final class EventStore implements AutoCloseable {
                 long millis = rows.getLong(1);
                 oldest = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
             }
-            connection.commit();
+            commit();
             return oldest;
         } catch (SQLException e) {
             throw rollback("read the oldest waiting event", e);
@@ -399,10 +414,60 @@ public final class EventStore implements AutoCloseable {
                             rows.getBytes(4), rows.getString(5), rows.getInt(6), Instant.ofEpochMilli(rows.getLong(7))));
                 }
             }
-            connection.commit();
+            commit();
             return events;
         } catch (SQLException e) {
             throw rollback("read parked events", e);
+        }
+    }
+
+    /**
+     * Claims the connector for this store object until {@link #close()}, or until the process
+     * dies: one running instance per connector and store, as two would both send the pending
+     * events. On PostgreSQL a session-level advisory lock; on SQLite a lock on one byte of the
+     * file {@code <database>.lock} beside the database.
+     *
+     * @throws StoreException when another instance holds the claim
+     */
+    public synchronized void claim(String connector) {
+        boolean claimed;
+        try {
+            claimed = dialect == Dialect.POSTGRESQL ? claimPostgresql(connector)
+                    : file == null || claimSqlite(connector); // an in-memory database is this process's alone
+        } catch (SQLException e) {
+            throw rollback("claim connector " + connector, e);
+        } catch (IOException e) {
+            throw new StoreException("store " + description + ": cannot claim connector " + connector + ": " + e, e);
+        }
+        if (!claimed) {
+            throw new StoreException("connector " + connector + " is already running against the store " + description
+                    + "; run one instance per connector and store");
+        }
+    }
+
+    private boolean claimPostgresql(String connector) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_try_advisory_lock(hashtext('ess'), hashtext(?))")) {
+            statement.setString(1, connector);
+            boolean claimed;
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                claimed = rows.getBoolean(1);
+            }
+            commit();
+            return claimed;
+        }
+    }
+
+    private boolean claimSqlite(String connector) throws IOException {
+        if (claims == null) {
+            claims = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+        }
+        try {
+            return claims.tryLock(Integer.toUnsignedLong(connector.hashCode()), 1, false) != null;
+        } catch (OverlappingFileLockException e) {
+            return false; // claimed by another store object of this process
         }
     }
 
@@ -410,8 +475,13 @@ public final class EventStore implements AutoCloseable {
     public synchronized void close() {
         try {
             connection.close();
+            if (claims != null) {
+                claims.close();
+            }
         } catch (SQLException e) {
             throw failure("close", e);
+        } catch (IOException e) {
+            throw new StoreException("store " + description + ": cannot release its claims: " + e, e);
         }
     }
 
@@ -440,9 +510,10 @@ public final class EventStore implements AutoCloseable {
             config.setSynchronous(fullSync ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            // In auto-commit mode between transactions: see begin().
             Connection connection = config.createConnection(SQLITE_PREFIX + path);
-            connection.setAutoCommit(false);
-            return new EventStore(connection, Dialect.SQLITE, description, fullSync);
+            Path file = path.equals(":memory:") ? null : Path.of(path).toAbsolutePath();
+            return new EventStore(connection, Dialect.SQLITE, description, fullSync, file);
         } catch (Exception e) {
             throw new StoreException("cannot open the store " + description + ": " + e.getMessage(), e);
         }
@@ -453,7 +524,7 @@ public final class EventStore implements AutoCloseable {
         try {
             Connection connection = DriverManager.getConnection(url);
             connection.setAutoCommit(false);
-            return new EventStore(connection, Dialect.POSTGRESQL, description, true);
+            return new EventStore(connection, Dialect.POSTGRESQL, description, true, null);
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + description + ": " + e.getMessage(), e);
         }
@@ -479,10 +550,12 @@ public final class EventStore implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
+        begin();
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
-            connection.commit();
+            commit();
+            begin();
             if (dialect == Dialect.POSTGRESQL) {
                 // Instances starting together migrate one after the other; SQLite's IMMEDIATE
                 // transactions already serialise them.
@@ -502,9 +575,9 @@ public final class EventStore implements AutoCloseable {
                     apply(statement, migration);
                 }
             }
-            connection.commit();
+            commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            rollbackQuietly(e);
             throw e;
         }
     }
@@ -531,11 +604,37 @@ public final class EventStore implements AutoCloseable {
         if (dialect != Dialect.SQLITE || !fullSync) {
             return;
         }
-        connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA synchronous = " + (full ? "FULL" : "NORMAL"));
-        } finally {
+        }
+    }
+
+    /**
+     * Starts a write transaction. On SQLite it takes the database's write lock at once (BEGIN
+     * IMMEDIATE, waiting up to the busy timeout for another process to finish), and
+     * {@link #commit()} gives it back: between transactions the connection holds no lock, so
+     * other processes (a re-drive from the command line) can write the store. On PostgreSQL
+     * every statement runs in a transaction already.
+     */
+    private void begin() throws SQLException {
+        if (dialect == Dialect.SQLITE) {
             connection.setAutoCommit(false);
+        }
+    }
+
+    private PreparedStatement prepareInTransaction(String sql) throws SQLException {
+        begin();
+        return connection.prepareStatement(sql);
+    }
+
+    /** Ends the transaction, if one is open; a SQLite connection goes back to holding no lock. */
+    private void commit() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+            if (dialect == Dialect.SQLITE) {
+                // The driver begins the next transaction at once; this ends it, empty, and unlocks.
+                connection.setAutoCommit(true);
+            }
         }
     }
 
@@ -604,12 +703,21 @@ public final class EventStore implements AutoCloseable {
     }
 
     private StoreException rollback(String action, SQLException cause) {
+        rollbackQuietly(cause);
+        return failure(action, cause);
+    }
+
+    private void rollbackQuietly(Exception cause) {
         try {
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                if (dialect == Dialect.SQLITE) {
+                    connection.setAutoCommit(true);
+                }
+            }
         } catch (SQLException suppressed) {
             cause.addSuppressed(suppressed);
         }
-        return failure(action, cause);
     }
 
     private StoreException failure(String action, SQLException cause) {

@@ -1,6 +1,7 @@
 package dev.ess.runtime.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.AMQP;
@@ -10,6 +11,7 @@ import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.ConnectorStatus;
 import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.RuntimeStartException;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.DeadLetterPublisher;
 import dev.ess.runtime.bus.Topology;
@@ -261,6 +263,21 @@ class ConnectorRuntimeEndToEndTest {
         assertTrue(runtime.status().partnerAvailable(), "a rejection is an answer, not an outage");
     }
 
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void aSecondInstanceOfTheConnectorOnTheSameStoreIsRefused(BusUnderTest bus) throws Exception {
+        ConnectorSpec spec = spec(2);
+        start(bus, spec, partner.address());
+
+        RuntimeStartException refused = assertThrows(RuntimeStartException.class, () -> ConnectorRuntime.start(
+                new PermitConnector(spec, partner.address() + "?wsdl"), config(bus.uri(), partner.address())));
+        assertEquals("connector " + id() + " cannot start: connector " + id() + " is already running against the store sqlite:"
+                + tempDir.resolve("ess.db") + "; run one instance per connector and store", refused.getMessage());
+
+        publish("evt-after", "{\"permit_id\":\"P-1\"}");
+        awaitTrue("the first instance still works", () -> partner.receivedCount() == 1);
+    }
+
     /**
      * On one lane, an event the partner never answers opens the circuit like an outage would; its
      * failed probe hands the lane to another key's event, whose answer closes the circuit again,
@@ -355,7 +372,12 @@ class ConnectorRuntimeEndToEndTest {
             publisher = publisherConnection.openChannel();
             publisher.confirmSelect();
         }
-        RuntimeConfig config = RuntimeConfig.builder(busUri)
+        runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"), config(busUri, target),
+                observed);
+    }
+
+    private RuntimeConfig config(String busUri, String target) {
+        return RuntimeConfig.builder(busUri)
                 .targetUrl(target)
                 .database(tempDir.resolve("ess.db").toString())
                 .connectTimeout(Duration.ofSeconds(2))
@@ -364,7 +386,6 @@ class ConnectorRuntimeEndToEndTest {
                 .circuit(3, Duration.ofMillis(200))
                 .shutdownTimeout(Duration.ofSeconds(10))
                 .build();
-        runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"), config, observed);
     }
 
     private String topic() {

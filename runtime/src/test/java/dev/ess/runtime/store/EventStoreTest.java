@@ -181,6 +181,38 @@ class EventStoreTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
+    void oneInstancePerConnectorClaimsTheStoreUntilItCloses(DatabaseUnderTest db) throws Exception {
+        String where = create(db);
+        try (EventStore first = EventStore.open(where); EventStore second = EventStore.open(where)) {
+            first.claim("c1");
+            second.claim("c2");
+            StoreException refused = assertThrows(StoreException.class, () -> second.claim("c1"));
+            assertTrue(refused.getMessage().matches("connector c1 is already running against the store (sqlite|postgresql):.*;"
+                    + " run one instance per connector and store"), refused.getMessage());
+            first.close();
+            second.claim("c1");
+        }
+    }
+
+    /** What a re-drive from the command line does while the connector runs. */
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void anotherConnectionWritesWhileTheFirstIsOpen(DatabaseUnderTest db) throws Exception {
+        String where = create(db);
+        try (EventStore running = EventStore.open(where)) {
+            running.receive(event("e1", "P-1"));
+            running.park("c1", "e1", "SOAP Client fault: no", 1, T0);
+            running.receive(event("e2", "P-2"));
+            try (EventStore commandLine = EventStore.open(where)) {
+                assertTrue(commandLine.redrive("c1", "e1"));
+            }
+            assertEquals(List.of("e2", "e1"), running.pending("c1", 0, 10).stream().map(PendingEvent::eventId).toList());
+            running.receive(event("e3", "P-3"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
     void knowsWhenTheOldestWaitingEventWasReceived(DatabaseUnderTest db) throws Exception {
         try (EventStore store = EventStore.open(create(db))) {
             assertEquals(Optional.empty(), store.oldestWaiting("c1"));
