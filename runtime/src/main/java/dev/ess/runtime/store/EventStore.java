@@ -629,12 +629,14 @@ public final class EventStore implements AutoCloseable {
 
     /** Ends the transaction, if one is open; a SQLite connection goes back to holding no lock. */
     private void commit() throws SQLException {
-        if (!connection.getAutoCommit()) {
+        if (connection.getAutoCommit()) {
+            return;
+        }
+        if (dialect == Dialect.SQLITE) {
+            // Commits, without the driver's next BEGIN IMMEDIATE that commit() would issue at once.
+            connection.setAutoCommit(true);
+        } else {
             connection.commit();
-            if (dialect == Dialect.SQLITE) {
-                // The driver begins the next transaction at once; this ends it, empty, and unlocks.
-                connection.setAutoCommit(true);
-            }
         }
     }
 
