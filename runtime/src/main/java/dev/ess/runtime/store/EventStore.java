@@ -1,7 +1,9 @@
 package dev.ess.runtime.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -51,8 +54,13 @@ public final class EventStore implements AutoCloseable {
     private final boolean fullSync;
     /** The SQLite database file; {@code null} on PostgreSQL and for an in-memory database. */
     private final Path file;
-    /** Holds the SQLite claims, one locked byte per connector; opened by the first claim. */
-    private FileChannel claims;
+    /**
+     * The open lock files, one per database for the whole process: on Linux, closing any channel
+     * on a file drops every lock the process holds on it, so stores share it and never close it.
+     */
+    private static final Map<Path, FileChannel> LOCK_FILES = new ConcurrentHashMap<>();
+    /** This store's SQLite claims, released by {@link #close()}. */
+    private final List<FileLock> claims = new ArrayList<>();
 
     private EventStore(Connection connection, Dialect dialect, String description, boolean fullSync, Path file) {
         this.connection = connection;
@@ -460,12 +468,24 @@ public final class EventStore implements AutoCloseable {
     }
 
     private boolean claimSqlite(String connector) throws IOException {
-        if (claims == null) {
-            claims = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+        FileChannel lockFile;
+        try {
+            lockFile = LOCK_FILES.computeIfAbsent(file.resolveSibling(file.getFileName() + ".lock"), path -> {
+                try {
+                    return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         try {
-            return claims.tryLock(Integer.toUnsignedLong(connector.hashCode()), 1, false) != null;
+            FileLock claim = lockFile.tryLock(Integer.toUnsignedLong(connector.hashCode()), 1, false);
+            if (claim != null) {
+                claims.add(claim);
+            }
+            return claim != null;
         } catch (OverlappingFileLockException e) {
             return false; // claimed by another store object of this process
         }
@@ -475,9 +495,10 @@ public final class EventStore implements AutoCloseable {
     public synchronized void close() {
         try {
             connection.close();
-            if (claims != null) {
-                claims.close();
+            for (FileLock claim : claims) {
+                claim.release();
             }
+            claims.clear();
         } catch (SQLException e) {
             throw failure("close", e);
         } catch (IOException e) {

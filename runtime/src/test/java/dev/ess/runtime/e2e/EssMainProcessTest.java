@@ -17,6 +17,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -85,14 +87,59 @@ class EssMainProcessTest {
         }
     }
 
-    private Process startEssMain(String id, Path database, Path stderr) throws Exception {
+    /**
+     * A second instance of a running connector on its store is refused, while a re-drive from
+     * the command line writes the store beside it and the running connector sends the event.
+     */
+    @Test
+    void aSecondInstanceIsRefusedAndARedriveGoesThroughWhileTheConnectorRuns() throws Exception {
+        String id = "proc-" + UUID.randomUUID().toString().substring(0, 8);
+        Path database = tempDir.resolve("ess.db");
+        partner.reject("P-9");
+        Process running = startEssMain(id, database, tempDir.resolve("running.log"));
+        try (BusConnection bus = BusConnection.open(broker.amqpUri(), "process-test")) {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(stdout.readLine().startsWith("ESS connector " + id), "the first instance runs");
+            Channel channel = bus.openChannel();
+            channel.confirmSelect();
+            publish(channel, id, "evt-rejected", "P-9");
+            awaitTrue("the rejected event is parked", () -> parked(database, id) == 1);
+
+            Path secondLog = tempDir.resolve("second.log");
+            Process second = startEssMain(id, database, secondLog);
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the second instance exits");
+            assertEquals(1, second.exitValue());
+            String refusal = Files.readString(secondLog);
+            assertTrue(refusal.contains("error: connector " + id + " cannot start: connector " + id
+                    + " is already running against the store sqlite:" + database
+                    + "; run one instance per connector and store"), refusal);
+
+            partner.accept("P-9");
+            Process redrive = startEssMain(id, database, tempDir.resolve("redrive.log"), "--redrive", "evt-rejected");
+            assertTrue(redrive.waitFor(30, TimeUnit.SECONDS), "the re-drive exits");
+            assertEquals(0, redrive.exitValue(), Files.readString(tempDir.resolve("redrive.log")));
+            awaitTrue("the running connector sends the re-driven event", () -> partner.received().size() == 1);
+        } finally {
+            running.destroyForcibly();
+            partner.reset();
+        }
+    }
+
+    private static long parked(Path database, String id) {
+        try (EventStore store = EventStore.open(database.toString())) {
+            return store.count(id, JournalStatus.PARKED);
+        }
+    }
+
+    private Process startEssMain(String id, Path database, Path stderr, String... options) throws Exception {
         Path services = tempDir.resolve("services/META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve("dev.ess.runtime.SoapConnector"), EnvironmentPermitConnector.class.getName() + "\n");
         String classPath = tempDir.resolve("services") + File.pathSeparator + System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath, EssMain.class.getName(), "--connector", id)
-                .redirectError(stderr.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, EssMain.class.getName(), "--connector", id));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().put("BUS_URL", broker.amqpUri());
         builder.environment().put("TARGET_URL", partner.address());
         builder.environment().put("ESS_DB", database.toString());
