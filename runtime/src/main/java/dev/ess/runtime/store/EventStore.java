@@ -685,9 +685,17 @@ public final class EventStore implements AutoCloseable {
     /**
      * The last place taken in the connector's arrival order. Read inside the writing
      * transaction, so that another process writing the same store (a re-drive) cannot hand out
-     * the same place.
+     * the same place: SQLite's write lock is taken at the transaction's start; on PostgreSQL a
+     * transaction-scoped advisory lock on the connector's order is held until the commit.
      */
     private long lastSeq(String connector) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext('ess-order'), hashtext(?))")) {
+                lock.setString(1, connector);
+                lock.execute();
+            }
+        }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT COALESCE(MAX(seq), 0) FROM journal WHERE connector = ?")) {
             statement.setString(1, connector);

@@ -194,6 +194,33 @@ class EventStoreTest {
         }
     }
 
+    /** The intake and a re-drive from another process, at once: each takes places of its own. */
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void twoWritersNeverTakeTheSamePlace(DatabaseUnderTest db) throws Exception {
+        String where = create(db);
+        int rounds = 150;
+        try (EventStore intake = EventStore.open(where); EventStore commandLine = EventStore.open(where)) {
+            for (int i = 0; i < rounds; i++) {
+                intake.receive(event("parked-" + i, "P-" + i));
+                intake.park("c1", "parked-" + i, "SOAP Client fault: no", 1, T0);
+            }
+            Thread redrives = new Thread(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    commandLine.redrive("c1", "parked-" + i);
+                }
+            });
+            redrives.start();
+            for (int i = 0; i < rounds; i++) {
+                intake.receiveAll(List.of(event("new-" + i, "N-" + i)));
+            }
+            redrives.join();
+            List<PendingEvent> pending = intake.pending("c1", 0, 10 * rounds);
+            assertEquals(2 * rounds, pending.size());
+            assertEquals(2 * rounds, pending.stream().map(PendingEvent::seq).distinct().count(), "places taken twice");
+        }
+    }
+
     /** What a re-drive from the command line does while the connector runs. */
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
