@@ -32,14 +32,7 @@ public final class Diagnostics {
     }
 
     public void reportWithHint(DiagnosticCode code, Position position, String hint, Object... arguments) {
-        reported.add(new Diagnostic(
-                display(position.file()),
-                position.line(),
-                position.column(),
-                code,
-                code.message(arguments),
-                hint,
-                sourceLine(position)));
+        add(code, position, hint, sourceLine(position), arguments);
     }
 
     /**
@@ -49,14 +42,12 @@ public final class Diagnostics {
     public void reportHidingSecret(String secret, DiagnosticCode code, Position position, String hint,
             Object... arguments) {
         String line = sourceLine(position);
-        reported.add(new Diagnostic(
-                display(position.file()),
-                position.line(),
-                position.column(),
-                code,
-                code.message(arguments),
-                hint,
-                line == null || secret.isEmpty() ? line : line.replace(secret, "****")));
+        add(code, position, hint, line == null || secret.isEmpty() ? line : line.replace(secret, "****"), arguments);
+    }
+
+    private void add(DiagnosticCode code, Position position, String hint, String quotedLine, Object... arguments) {
+        reported.add(new Diagnostic(display(position.file()), position.line(), position.column(), code,
+                code.message(arguments), hint, quotedLine));
     }
 
     public boolean hasErrors() {
