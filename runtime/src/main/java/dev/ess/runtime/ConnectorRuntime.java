@@ -11,6 +11,7 @@ import dev.ess.runtime.delivery.DeliveryPipeline;
 import dev.ess.runtime.delivery.Dispatcher;
 import dev.ess.runtime.delivery.ErrorClassifier;
 import dev.ess.runtime.delivery.Lanes;
+import dev.ess.runtime.delivery.RetryPolicy;
 import dev.ess.runtime.delivery.SentLog;
 import dev.ess.runtime.soap.SoapPorts;
 import dev.ess.runtime.store.EventStore;
@@ -112,11 +113,11 @@ public final class ConnectorRuntime implements AutoCloseable {
             }
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
             sentLog = new SentLog(spec.id(), store.journal());
-            CircuitBreaker breaker = new CircuitBreaker(spec.id(), config.circuitThresholdFor(spec),
-                    config.probeInterval());
+            CircuitBreaker breaker = new CircuitBreaker(spec.id(), config.probeInterval());
+            RetryPolicy policy = new RetryPolicy(Math.max(0, spec.maxRetry()), config.circuitThreshold(),
+                    new Backoff(config.retryInitialDelay(), config.retryMaxDelay()));
             DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store.journal(), sentLog,
-                    ErrorClassifier.forPort(ports.get(0)), breaker,
-                    new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters,
+                    ErrorClassifier.forPort(ports.get(0)), breaker, policy, Clock.systemUTC(), deadLetters,
                     observer);
             lanes = new Lanes(name, parallelism);
             Dispatcher dispatcher = new Dispatcher(spec.id(), store.journal(), lanes, pipeline::deliver, MAX_IN_FLIGHT,
@@ -186,7 +187,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
                 store.view().count(JournalStatus.RECEIVED), store.view().oldestWaiting().orElse(null),
-                store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
+                store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures(),
+                pipeline.parkedSinceLastSent(), pipeline.lastFailure());
     }
 
     /**

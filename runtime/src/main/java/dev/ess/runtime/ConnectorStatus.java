@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param parked events parked so far
  * @param lastSent when the partner last acknowledged an event, or {@code null} if never
  * @param consecutiveFailures failed calls to the partner since its last acknowledgement
+ * @param parkedSinceLastSent events parked since the partner last acknowledged one
+ * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
  */
 public record ConnectorStatus(
         String connector,
@@ -23,5 +25,7 @@ public record ConnectorStatus(
         Instant oldestWaiting,
         long parked,
         Instant lastSent,
-        int consecutiveFailures) {
+        int consecutiveFailures,
+        int parkedSinceLastSent,
+        String partnerFailure) {
 }

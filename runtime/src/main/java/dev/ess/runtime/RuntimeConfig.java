@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param retryInitialDelay the pause before the first retry; later ones double, with jitter
  * @param retryMaxDelay the longest pause between retries
  * @param shutdownTimeout how long a stop waits for deliveries in progress
- * @param circuitThreshold transient failures in a row after which the partner counts as down
- *     (capped at the connector's {@code max_retry + 1}, so that an outage never parks an event)
+ * @param circuitThreshold transient failures in a row, with no sign that the partner works for
+ *     other events, after which it counts as down
  * @param probeInterval while the partner counts as down, the pause between two probe calls
  * @param httpPort the port of the ops endpoints ({@code /metrics}, {@code /health},
  *     {@code /ready}): 0 for any free port, {@code null} for no HTTP server
@@ -109,11 +109,6 @@ public record RuntimeConfig(
      */
     public int prefetchFor(ConnectorSpec spec) {
         return prefetch > 0 ? prefetch : Math.max(DEFAULT_MIN_PREFETCH, 4 * Math.max(1, spec.parallelism()));
-    }
-
-    /** Transient failures in a row that open the connector's circuit: never more than {@code max_retry + 1}. */
-    public int circuitThresholdFor(ConnectorSpec spec) {
-        return Math.max(1, Math.min(circuitThreshold, spec.maxRetry() + 1));
     }
 
     /** Reads a port number, as given by the user in {@value #ESS_HTTP_PORT} or on the command line. */

@@ -35,12 +35,9 @@ class RuntimeConfigTest {
     }
 
     @Test
-    void opensTheCircuitBeforeAnOutageCouldUseUpMaxRetry() {
-        RuntimeConfig config = RuntimeConfig.builder("amqp://bus").circuit(5, java.time.Duration.ofSeconds(1)).build();
-        ConnectorSpec noRetries = ConnectorSpec.builder("c").listenTopic("t").targetUrl("http://p").fields("k").maxRetry(0).build();
-        ConnectorSpec manyRetries = ConnectorSpec.builder("c").listenTopic("t").targetUrl("http://p").fields("k").maxRetry(9).build();
-        assertEquals(1, config.circuitThresholdFor(noRetries));
-        assertEquals(5, config.circuitThresholdFor(manyRetries));
+    void refusesACircuitThresholdBelowOne() {
+        assertEquals(5, RuntimeConfig.builder("amqp://bus").circuit(5, java.time.Duration.ofSeconds(1)).build()
+                .circuitThreshold());
         assertThrows(IllegalArgumentException.class,
                 () -> RuntimeConfig.builder("amqp://bus").circuit(0, java.time.Duration.ofSeconds(1)).build());
     }

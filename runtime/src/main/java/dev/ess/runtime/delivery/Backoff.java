@@ -19,8 +19,8 @@ public record Backoff(Duration initial, Duration max) {
         }
     }
 
-    /** The pause before retry number {@code retry} (1 for the first retry). */
-    public Duration delay(int retry) {
+    /** The longest pause before retry number {@code retry} (1 for the first retry). */
+    public Duration ceiling(int retry) {
         if (retry < 1) {
             throw new IllegalArgumentException("retry numbers start at 1, got " + retry);
         }
@@ -28,8 +28,18 @@ public record Backoff(Duration initial, Duration max) {
         for (int i = 1; i < retry && ceiling < max.toMillis(); i++) {
             ceiling *= 2;
         }
-        ceiling = Math.min(ceiling, max.toMillis());
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(ceiling - half + 1));
+        return Duration.ofMillis(Math.min(ceiling, max.toMillis()));
+    }
+
+    /** A pause between half and all of {@code ceiling}, at random. */
+    public static Duration jittered(Duration ceiling) {
+        long millis = ceiling.toMillis();
+        long half = millis / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(millis - half + 1));
+    }
+
+    /** The pause before retry number {@code retry}: {@link #ceiling} with jitter. */
+    public Duration delay(int retry) {
+        return jittered(ceiling(retry));
     }
 }

@@ -8,18 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops calls to a partner that is down, and lets one call through now and then to see whether
- * it is back.
+ * Holds calls to a partner that is down, and lets one call through now and then to see whether
+ * it is back. It decides nothing itself: {@link RetryPolicy} says when it {@linkplain #open opens}.
  *
- * <p>Closed, every caller may call. After {@code threshold} transient failures in a row it
- * opens, provided they look like an outage rather than one bad event: the partner gave no
- * answer ({@link Failure#partnerUnreachable()}), or more than one event failed. Open, callers
- * wait; every {@code probeInterval} it is half-open and lets exactly one caller probe, the one
- * that has waited longest, so that an event that always fails cannot keep the others from
- * proving the partner is back. The probe's success closes it; its failure opens it again.
- *
- * <p>Failures while open, or that open it, belong to the outage: {@link #onFailure} says they
- * do not count against the event's {@code max_retry}.
+ * <p>Closed, every caller may call. Open, callers wait; every {@code probeInterval} it is
+ * half-open and lets exactly one caller probe, the one that has waited longest, so that an event
+ * that always fails cannot keep the others from proving the partner is back. An answer closes it.
+ * It also counts the partner's answers and its failures in a row, the {@link PartnerState} the
+ * policy decides on.
  */
 public final class CircuitBreaker {
 
@@ -46,38 +42,31 @@ public final class CircuitBreaker {
     }
 
     private final String name;
-    private final int threshold;
     private final long probeIntervalNanos;
     private final LongSupplier nanoClock;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
 
     private State state = State.CLOSED;
     private int consecutiveFailures;
-    private String firstFailedEvent;
-    private boolean severalEventsFailed;
-    private boolean allUnreachable = true;
+    private long answers;
+    private String lastFailure;
     private long probeAt;
     private boolean probing;
     private boolean stopped;
 
     /**
      * @param name for the log, e.g. the connector id
-     * @param threshold transient failures in a row that open the breaker; at least 1
      * @param probeInterval how long it stays open before the next probe
      */
-    public CircuitBreaker(String name, int threshold, Duration probeInterval) {
-        this(name, threshold, probeInterval, System::nanoTime);
+    public CircuitBreaker(String name, Duration probeInterval) {
+        this(name, probeInterval, System::nanoTime);
     }
 
-    CircuitBreaker(String name, int threshold, Duration probeInterval, LongSupplier nanoClock) {
-        if (threshold < 1) {
-            throw new IllegalArgumentException("the failure threshold must be at least 1, got " + threshold);
-        }
+    CircuitBreaker(String name, Duration probeInterval, LongSupplier nanoClock) {
         if (probeInterval.isNegative() || probeInterval.isZero()) {
             throw new IllegalArgumentException("the probe interval must be positive, got " + probeInterval);
         }
         this.name = Objects.requireNonNull(name, "name");
-        this.threshold = threshold;
         this.probeIntervalNanos = probeInterval.toNanos();
         this.nanoClock = nanoClock;
     }
@@ -120,50 +109,42 @@ public final class CircuitBreaker {
         }
     }
 
-    /** The partner answered (with an acknowledgement or a fault that is the event's own). */
-    public synchronized void onAnswer() {
+    /** The partner answered (with an acknowledgement or a fault that is the event's own): it closes. */
+    public synchronized PartnerState onAnswer() {
+        answers++;
         consecutiveFailures = 0;
-        firstFailedEvent = null;
-        severalEventsFailed = false;
-        allUnreachable = true;
+        lastFailure = null;
         if (state != State.CLOSED) {
             LOG.info("{}: the partner answers again; calls resume", name);
             state = State.CLOSED;
             probing = false;
             notifyAll();
         }
+        return partner();
+    }
+
+    /** A call failed without an answer that is the event's own; returns the state to decide on. */
+    public synchronized PartnerState onFailure(Failure failure) {
+        consecutiveFailures++;
+        lastFailure = failure.reason();
+        return partner();
     }
 
     /**
-     * A call failed with a transient error.
-     *
-     * @param probe whether the call was a {@link Permit#PROBE}
-     * @return whether the failure counts against the event's {@code max_retry}: false when the
-     *     breaker was open already or opens now
+     * The partner counts as down: opens the breaker if it is closed. After a failed probe it
+     * opens again for another interval and gives up the probe turn.
      */
-    public synchronized boolean onFailure(String eventId, Failure failure, boolean probe) {
-        consecutiveFailures++;
-        if (probe) {
-            probing = false;
-            reopen();
-            return false;
+    public synchronized void open(boolean probeFailed) {
+        if (state == State.CLOSED) {
+            LOG.warn("{}: the partner is down after {} failed call(s) in a row ({}); calls stop, probing every {} ms",
+                    name, consecutiveFailures, lastFailure, probeIntervalNanos / 1_000_000);
+        } else if (!probeFailed) {
+            return;
         }
-        if (state != State.CLOSED) {
-            return false;
-        }
-        if (firstFailedEvent == null) {
-            firstFailedEvent = eventId;
-        } else if (!firstFailedEvent.equals(eventId)) {
-            severalEventsFailed = true;
-        }
-        allUnreachable &= failure.partnerUnreachable();
-        if (consecutiveFailures >= threshold && (severalEventsFailed || allUnreachable)) {
-            LOG.warn("{}: the partner failed {} calls in a row ({}); calls stop, probing every {} ms", name,
-                    consecutiveFailures, failure.reason(), probeIntervalNanos / 1_000_000);
-            reopen();
-            return false;
-        }
-        return true;
+        state = State.OPEN;
+        probing = false;
+        probeAt = nanoClock.getAsLong() + probeIntervalNanos;
+        notifyAll();
     }
 
     /** Ends every wait with {@link Permit#STOPPED}. */
@@ -176,14 +157,17 @@ public final class CircuitBreaker {
         return state;
     }
 
+    public synchronized PartnerState partner() {
+        return new PartnerState(state != State.CLOSED, consecutiveFailures, answers);
+    }
+
     /** Transient failures in a row since the partner last answered, probes included. */
     public synchronized int consecutiveFailures() {
         return consecutiveFailures;
     }
 
-    private void reopen() {
-        state = State.OPEN;
-        probeAt = nanoClock.getAsLong() + probeIntervalNanos;
-        notifyAll();
+    /** Why the last call failed, or {@code null} when the partner answered it. */
+    public synchronized String lastFailure() {
+        return lastFailure;
     }
 }

@@ -17,18 +17,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one journalled event to the partner: parse, map, send through the circuit breaker with
- * retries, then record the result. Lanes call it, each with its own port, one event of a key at
- * a time.
- *
- * <p>Only transient failures while the breaker is closed count against {@code max_retry}; a
- * failure that opens the breaker, or happens while it is open, belongs to the outage. While the
- * breaker is open the lane waits for its probe turn, however long the outage lasts.
+ * Takes one journalled event to the partner: parse, map, send through the circuit breaker, then
+ * record the result. After a failed call it asks {@link RetryPolicy} what to do and does it:
+ * park, retry after a pause, wait for the partner, or yield the lane. Lanes call it, each with
+ * its own port, one event of a key at a time.
  *
  * @param <P> the port type
  * @param <Q> the request type
@@ -45,13 +43,14 @@ public final class DeliveryPipeline<P, Q> {
     private final SentLog sentLog;
     private final ErrorClassifier classifier;
     private final CircuitBreaker breaker;
-    private final Backoff backoff;
+    private final RetryPolicy policy;
     private final Clock clock;
     private final ParkedEventSink parkedEvents;
     private final DeliveryObserver observer;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    /** The counted attempts of events that yielded their lane, by event id, until they run again. */
-    private final Map<String, Integer> yieldedAttempts = new ConcurrentHashMap<>();
+    /** The histories of events that yielded their lane, by event id, until they run again. */
+    private final Map<String, History> yielded = new ConcurrentHashMap<>();
+    private final AtomicInteger parkedSinceLastSent = new AtomicInteger();
     private volatile Instant lastSent;
 
     /**
@@ -61,7 +60,7 @@ public final class DeliveryPipeline<P, Q> {
      * @param observer told of every step, for metrics
      */
     public DeliveryPipeline(SoapConnector<P, Q, ?> connector, List<P> ports, Journal journal, SentLog sentLog,
-            ErrorClassifier classifier, CircuitBreaker breaker, Backoff backoff, Clock clock,
+            ErrorClassifier classifier, CircuitBreaker breaker, RetryPolicy policy, Clock clock,
             ParkedEventSink parkedEvents, DeliveryObserver observer) {
         this.connector = connector;
         this.spec = connector.spec();
@@ -70,7 +69,7 @@ public final class DeliveryPipeline<P, Q> {
         this.sentLog = sentLog;
         this.classifier = classifier;
         this.breaker = breaker;
-        this.backoff = backoff;
+        this.policy = policy;
         this.clock = clock;
         this.parkedEvents = parkedEvents;
         this.observer = observer;
@@ -80,28 +79,28 @@ public final class DeliveryPipeline<P, Q> {
      * Delivers one event with the port of lane worker {@code worker}. A send in progress always
      * completes; after {@link #stop()} no new call starts and a back-off pause or a wait for the
      * partner ends at once, with {@link Outcome#STOPPED}: the event stays pending in the journal.
-     * When the event's probe of a partner that is down fails, it returns {@link Outcome#YIELDED},
-     * so that on a single lane an event the partner never answers cannot be the only one ever to
-     * probe; delivering it again goes on from the attempts counted so far.
+     * {@link Outcome#YIELDED} gives the lane to another key; delivering the event again goes on
+     * from its history.
      */
     public Outcome deliver(PendingEvent event, int worker) {
         if (isStopped()) {
             return Outcome.STOPPED;
         }
-        Integer yielded = yieldedAttempts.remove(event.eventId());
-        int attempts = yielded != null ? yielded : event.attempts();
+        History history = yielded.remove(event.eventId());
+        if (history == null) {
+            history = History.of(event.attempts());
+        }
         Arrival arrival = Arrival.of(spec, event.eventId(), event.routingKey(), event.body(), event.receivedAt());
         if (arrival.malformed() != null) {
-            return park(arrival, new Failure(FailureKind.PERMANENT, "malformed event: " + arrival.malformed()),
-                    attempts);
+            return park(arrival, "malformed event: " + arrival.malformed(), history.attempts());
         }
         Q request;
         try {
             request = connector.map(arrival.event());
         } catch (RuntimeException e) {
-            return park(arrival, classifier.classifyMapping(e), attempts);
+            return park(arrival, classifier.classifyMapping(e).reason(), history.attempts());
         }
-        return sendWithRetries(arrival, request, ports.get(worker), attempts);
+        return send(arrival, request, ports.get(worker), history);
     }
 
     /** Stops new calls and ends back-off pauses and waits for the partner; calls on the wire finish. */
@@ -120,6 +119,16 @@ public final class DeliveryPipeline<P, Q> {
         return breaker.state() == CircuitBreaker.State.CLOSED;
     }
 
+    /** Why the last call to the partner failed, or {@code null} when it answered. */
+    public String lastFailure() {
+        return breaker.lastFailure();
+    }
+
+    /** Events parked since the partner last acknowledged one. */
+    public int parkedSinceLastSent() {
+        return parkedSinceLastSent.get();
+    }
+
     /** When the partner last acknowledged an event of this run, or {@code null}. */
     public Instant lastSent() {
         return lastSent;
@@ -129,8 +138,8 @@ public final class DeliveryPipeline<P, Q> {
         return stopped.getCount() == 0;
     }
 
-    private Outcome sendWithRetries(Arrival arrival, Q request, P port, int earlierAttempts) {
-        int attempts = earlierAttempts;
+    private Outcome send(Arrival arrival, Q request, P port, History start) {
+        History history = start;
         while (true) {
             CircuitBreaker.Permit permit;
             try {
@@ -147,50 +156,56 @@ public final class DeliveryPipeline<P, Q> {
                 EventIdHeader.set(port, arrival.eventId());
                 connector.send(port, request);
                 breaker.onAnswer();
-                return sent(arrival, attempts + 1);
+                return sent(arrival, history.attempts() + 1);
             } catch (Exception e) {
                 failure = classifier.classifySend(e);
             }
-            if (!failure.isTransient()) {
-                breaker.onAnswer();
-                return park(arrival, failure, attempts + 1);
+            PartnerState partner = failure.kind() == FailureKind.PERMANENT ? breaker.onAnswer()
+                    : breaker.onFailure(failure);
+            Decision decision = policy.next(failure, history.withProbe(permit == CircuitBreaker.Permit.PROBE), partner);
+            if (decision instanceof Decision.Park park) {
+                return park(arrival, park.reason(), park.attempts());
             }
-            boolean probe = permit == CircuitBreaker.Permit.PROBE;
-            boolean counts = breaker.onFailure(arrival.eventId(), failure, probe);
-            if (!counts) {
-                observer.retried(arrival.eventId(), attempts, failure.reason());
+            observer.retried(arrival.eventId(), history.attempts(), failure.reason());
+            if (decision instanceof Decision.Yield yield) {
+                breaker.open(true);
+                yielded.put(arrival.eventId(), yield.history());
+                LOG.debug("{} event {}: probe failed, the lane goes to the next key: {}", spec.id(), arrival.eventId(),
+                        failure.reason());
+                return Outcome.YIELDED;
+            }
+            if (decision instanceof Decision.WaitForPartner wait) {
+                breaker.open(false);
+                history = wait.history();
                 LOG.debug("{} event {}: partner down, waiting for it: {}", spec.id(), arrival.eventId(), failure.reason());
-                if (probe) {
-                    yieldedAttempts.put(arrival.eventId(), attempts);
-                    return Outcome.YIELDED;
-                }
                 continue;
             }
-            attempts++;
-            if (attempts > spec.maxRetry()) {
-                return park(arrival, new Failure(failure.kind(),
-                        "gave up after " + attempts + " attempts: " + failure.reason()), attempts);
-            }
-            int counted = attempts;
-            if (!withStore(() -> {
-                journal.recordFailure(arrival.eventId(), counted, failure.reason());
-                return Boolean.TRUE;
-            })) {
+            Decision.RetryAfter retry = (Decision.RetryAfter) decision;
+            if (retry.history().attempts() != history.attempts() && !recordFailure(arrival, retry, failure)) {
                 return Outcome.STOPPED;
             }
-            observer.retried(arrival.eventId(), attempts, failure.reason());
-            Duration pause = backoff.delay(attempts);
-            LOG.warn("{} event {} ({}{}) attempt {} failed, retrying in {} ms: {}", spec.id(), arrival.eventId(),
-                    arrival.routingKey(), keySuffix(arrival), attempts, pause.toMillis(), failure.reason());
+            history = retry.history();
+            Duration pause = Backoff.jittered(retry.pause());
+            LOG.warn("{} event {} ({}{}) failed ({} counted attempt(s)), retrying in {} ms: {}", spec.id(),
+                    arrival.eventId(), arrival.routingKey(), keySuffix(arrival), history.attempts(), pause.toMillis(),
+                    failure.reason());
             if (!pauseUnlessStopped(pause)) {
                 return Outcome.STOPPED;
             }
         }
     }
 
+    private boolean recordFailure(Arrival arrival, Decision.RetryAfter retry, Failure failure) {
+        return withStore(() -> {
+            journal.recordFailure(arrival.eventId(), retry.history().attempts(), failure.reason());
+            return Boolean.TRUE;
+        });
+    }
+
     private Outcome sent(Arrival arrival, int attempts) {
         Instant sentAt = clock.instant();
         lastSent = sentAt;
+        parkedSinceLastSent.set(0);
         observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
         sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
         LOG.debug("{} event {} ({}{}) sent, attempt {}", spec.id(), arrival.eventId(), arrival.routingKey(),
@@ -198,19 +213,20 @@ public final class DeliveryPipeline<P, Q> {
         return Outcome.SENT;
     }
 
-    private Outcome park(Arrival arrival, Failure failure, int attempts) {
+    private Outcome park(Arrival arrival, String reason, int attempts) {
         Instant parkedAt = clock.instant();
         if (!withStore(() -> {
-            journal.park(arrival.eventId(), failure.reason(), attempts, parkedAt);
+            journal.park(arrival.eventId(), reason, attempts, parkedAt);
             return Boolean.TRUE;
         })) {
             return Outcome.STOPPED;
         }
+        parkedSinceLastSent.incrementAndGet();
         parkedEvents.parked(new ParkedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
-                arrival.body(), failure.reason(), attempts, parkedAt));
-        observer.parked(arrival.eventId(), failure.reason());
+                arrival.body(), reason, attempts, parkedAt));
+        observer.parked(arrival.eventId(), reason);
         LOG.warn("{} event {} ({}{}) parked after {} attempt(s): {}", spec.id(), arrival.eventId(),
-                arrival.routingKey(), keySuffix(arrival), attempts, failure.reason());
+                arrival.routingKey(), keySuffix(arrival), attempts, reason);
         return Outcome.PARKED;
     }
 

@@ -12,17 +12,19 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import javax.xml.namespace.QName;
 
 /**
- * Sorts delivery failures into transient and permanent.
+ * Sorts delivery failures by whom they are about.
  *
- * <p>Permanent: a malformed event or failed mapping, a fault the WSDL declares (a checked
- * exception marked {@link WebFault} or declared by the port's methods), a SOAP Client/Sender fault, an HTTP 4xx other than 408
- * and 429. Transient: refused connections, timeouts and other I/O errors, HTTP 5xx, 408 and 429,
- * a SOAP Server/Receiver fault. Anything unknown counts as transient, so it is retried and
- * then parked rather than lost. Transient failures without an answer from the partner's service
- * (I/O errors, timeouts, HTTP 502/503/504) are marked {@link Failure#partnerUnreachable()}.
+ * <p>Permanent, the event's own: a malformed event or failed mapping, a fault the WSDL declares
+ * (a checked exception marked {@link WebFault} or declared by the port's methods), a SOAP
+ * Client/Sender fault, an HTTP 4xx not listed below. Partner-wide, nothing to do with the event:
+ * HTTP 401, 403, 404, 405, 407, 410 and 415 (the address, the credentials or the binding are
+ * wrong), a TLS failure, an unknown host. Transient: refused connections, timeouts and other I/O
+ * errors, HTTP 5xx, 408 and 429, a SOAP Server/Receiver fault. Anything unknown counts as
+ * transient, so it is retried rather than lost.
  */
 public final class ErrorClassifier {
 
@@ -78,26 +80,38 @@ public final class ErrorClassifier {
         }
         Integer status = httpStatus(error);
         if (status != null) {
-            boolean retry = status >= 500 || status == 408 || status == 429;
-            boolean gatewayOrUnavailable = status == 502 || status == 503 || status == 504;
-            return new Failure(retry ? FailureKind.TRANSIENT : FailureKind.PERMANENT, "HTTP status " + status
-                    + ": " + error.getMessage(), gatewayOrUnavailable);
+            return new Failure(httpStatusKind(status), "HTTP status " + status + ": " + error.getMessage());
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException) {
-                return new Failure(FailureKind.TRANSIENT, "cannot connect: " + cause.getMessage(), true);
+                return new Failure(FailureKind.TRANSIENT, "cannot connect: " + cause.getMessage());
             }
             if (cause instanceof SocketTimeoutException) {
-                return new Failure(FailureKind.TRANSIENT, "timed out: " + cause.getMessage(), true);
+                return new Failure(FailureKind.TRANSIENT, "timed out: " + cause.getMessage());
             }
             if (cause instanceof UnknownHostException) {
-                return new Failure(FailureKind.TRANSIENT, "unknown host: " + cause.getMessage(), true);
+                return new Failure(FailureKind.PARTNER, "unknown host: " + cause.getMessage());
             }
+            if (cause instanceof SSLException) {
+                return new Failure(FailureKind.PARTNER, "TLS failure: " + describe(cause));
+            }
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
-                return new Failure(FailureKind.TRANSIENT, "I/O error: " + describe(cause), true);
+                return new Failure(FailureKind.TRANSIENT, "I/O error: " + describe(cause));
             }
         }
         return new Failure(FailureKind.TRANSIENT, describe(error));
+    }
+
+    private static FailureKind httpStatusKind(int status) {
+        if (status >= 500 || status == 408 || status == 429) {
+            return FailureKind.TRANSIENT;
+        }
+        return switch (status) {
+            case 401, 403, 404, 405, 407, 410, 415 -> FailureKind.PARTNER;
+            default -> FailureKind.PERMANENT;
+        };
     }
 
     private boolean isDeclaredFault(Throwable error) {

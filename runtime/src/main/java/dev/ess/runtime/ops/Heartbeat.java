@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param consecutiveFailures failed calls to the partner since its last acknowledgement
  * @param heartbeatSec seconds until the next heartbeat is due
  * @param sentAt when this heartbeat was made
+ * @param parkedSinceLastSent events parked since the partner last acknowledged one
+ * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
  */
 public record Heartbeat(
         String connector,
@@ -40,7 +42,15 @@ public record Heartbeat(
         Instant lastSent,
         int consecutiveFailures,
         int heartbeatSec,
-        Instant sentAt) {
+        Instant sentAt,
+        int parkedSinceLastSent,
+        String partnerFailure) {
+
+    /**
+     * Events parked in a row, none sent between them, from which a connector counts as parking
+     * everything: it does no good, whatever the partner says.
+     */
+    public static final int PARKING_ALARM = 3;
 
     /** How a connector instance is doing, in one word. */
     public enum Status {
@@ -48,6 +58,8 @@ public record Heartbeat(
         UP,
         /** Running, but calls to the partner fail or its ping does not answer. */
         PARTNER_FAILING,
+        /** Running, but the last {@value #PARKING_ALARM} or more events were all parked, none sent since. */
+        PARKING,
         /** Stopping: no more heartbeats will come from this instance. */
         STOPPED
     }
@@ -69,7 +81,8 @@ public record Heartbeat(
     /** The same heartbeat marked as the last one of a stopping instance. */
     public Heartbeat stopped() {
         return new Heartbeat(connector, instance, Status.STOPPED, busConnected, partnerAvailable, partnerAnswers,
-                backlog, lagSeconds, parked, lastSent, consecutiveFailures, heartbeatSec, sentAt);
+                backlog, lagSeconds, parked, lastSent, consecutiveFailures, heartbeatSec, sentAt, parkedSinceLastSent,
+                partnerFailure);
     }
 
     public ObjectNode toJson() {
@@ -91,6 +104,8 @@ public record Heartbeat(
         node.put("consecutiveFailures", consecutiveFailures);
         node.put("heartbeatSec", heartbeatSec);
         node.put("sentAt", sentAt.toString());
+        node.put("parkedSinceLastSent", parkedSinceLastSent);
+        node.put("partnerFailure", partnerFailure);
         return node;
     }
 
@@ -133,7 +148,9 @@ public record Heartbeat(
                     lastSent == null ? null : Instant.parse(lastSent),
                     node.path("consecutiveFailures").asInt(),
                     Math.max(1, node.path("heartbeatSec").asInt(1)),
-                    Instant.parse(text(node, "sentAt", true)));
+                    Instant.parse(text(node, "sentAt", true)),
+                    node.path("parkedSinceLastSent").asInt(),
+                    text(node, "partnerFailure", false));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a heartbeat: " + e.getMessage(), e);
         }

@@ -73,15 +73,18 @@ final class HeartbeatSource {
             readable = false;
         }
         ConnectorStatus known = lastStatus != null ? lastStatus
-                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0);
+                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0, 0, null);
         boolean busConnected = readable && known.busConnected();
         Boolean partnerAnswers = ping == null ? null : ping.lastAnswer();
         boolean partnerFailing = !known.partnerAvailable() || known.consecutiveFailures() > 0
                 || Boolean.FALSE.equals(partnerAnswers);
-        return new Heartbeat(spec.id(), instance, partnerFailing ? Heartbeat.Status.PARTNER_FAILING : Heartbeat.Status.UP,
-                busConnected, known.partnerAvailable(), partnerAnswers, known.backlog(),
-                lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(), known.consecutiveFailures(),
-                Math.max(1, spec.heartbeatSec()), now);
+        Heartbeat.Status state = partnerFailing ? Heartbeat.Status.PARTNER_FAILING
+                : known.parkedSinceLastSent() >= Heartbeat.PARKING_ALARM ? Heartbeat.Status.PARKING
+                : Heartbeat.Status.UP;
+        return new Heartbeat(spec.id(), instance, state, busConnected, known.partnerAvailable(), partnerAnswers,
+                known.backlog(), lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(),
+                known.consecutiveFailures(), Math.max(1, spec.heartbeatSec()), now, known.parkedSinceLastSent(),
+                known.partnerFailure());
     }
 
     /** Seconds since the oldest event still waiting was received, or 0 when none waits. */

@@ -17,7 +17,7 @@ record InstanceView(State state, String reason, long secondsSinceHeartbeat, Hear
     enum State {
         /** Heartbeats arrive on time and the partner takes events. */
         GREEN,
-        /** Heartbeats arrive on time, but the partner is failing. */
+        /** Heartbeats arrive on time, but the partner is failing, or every event is parked. */
         AMBER,
         /** Heartbeats stopped: none for more than two intervals, or the instance said it stopped. */
         RED
@@ -43,6 +43,10 @@ record InstanceView(State state, String reason, long secondsSinceHeartbeat, Hear
         if (heartbeat.status() == Heartbeat.Status.PARTNER_FAILING) {
             return new InstanceView(State.AMBER, partnerTrouble(heartbeat), seconds, heartbeat);
         }
+        if (heartbeat.status() == Heartbeat.Status.PARKING) {
+            return new InstanceView(State.AMBER, "parks every event: " + heartbeat.parkedSinceLastSent()
+                    + " parked in a row, none sent since", seconds, heartbeat);
+        }
         if (!heartbeat.busConnected()) {
             return new InstanceView(State.AMBER, "bus disconnected", seconds, heartbeat);
         }
@@ -51,7 +55,7 @@ record InstanceView(State state, String reason, long secondsSinceHeartbeat, Hear
 
     private static String partnerTrouble(Heartbeat heartbeat) {
         if (!heartbeat.partnerAvailable()) {
-            return "partner down: circuit open";
+            return "partner down: circuit open" + (heartbeat.partnerFailure() == null ? "" : ": " + heartbeat.partnerFailure());
         }
         if (Boolean.FALSE.equals(heartbeat.partnerAnswers())) {
             return "partner does not answer its ping";

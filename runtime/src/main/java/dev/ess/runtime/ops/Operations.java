@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Gauges added to the {@link ConnectorMetrics} registry, each with the label {@code connector}:
  * {@code ess_connector_up} (1 while running with the bus connected), {@code ess_partner_up} (1
  * while the partner's circuit is closed and its ping, if any, answers), {@code ess_backlog_events},
- * {@code ess_lag_seconds}, {@code ess_parked_events}, {@code ess_partner_consecutive_failures} and
+ * {@code ess_lag_seconds}, {@code ess_parked_events}, {@code ess_parked_since_last_sent_events},
+ * {@code ess_partner_consecutive_failures} and
  * {@code ess_last_sent_timestamp_seconds}.
  *
  * <p>Start it once the runtime runs, close it before closing the runtime.
@@ -94,6 +95,8 @@ public final class Operations implements AutoCloseable {
         gauge(registry, tags, "ess.lag", "seconds", "Seconds since the oldest waiting event was received",
                 Heartbeat::lagSeconds);
         gauge(registry, tags, "ess.parked", "events", "Events parked in the store", Heartbeat::parked);
+        gauge(registry, tags, "ess.parked.since.last.sent", "events",
+                "Events parked since the partner last acknowledged one", Heartbeat::parkedSinceLastSent);
         gauge(registry, tags, "ess.partner.consecutive.failures", null,
                 "Failed calls to the partner since its last acknowledgement", Heartbeat::consecutiveFailures);
         gauge(registry, tags, "ess.last.sent.timestamp", "seconds",

@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code /metrics}: every metric in the Prometheus text format
  *   <li>{@code /health}: liveness; 200 while the connector's status can be read, else 503
- *   <li>{@code /ready}: 200 only while the bus is connected and the partner's circuit is closed,
- *       else 503; the JSON body says why
+ *   <li>{@code /ready}: 200 only while the bus is connected, the partner's circuit is closed
+ *       and events are not all being parked, else 503; the JSON body says why
  * </ul>
  */
 final class OpsHttpServer implements AutoCloseable {
@@ -76,7 +76,11 @@ final class OpsHttpServer implements AutoCloseable {
             reasons.add("the bus connection is closed");
         }
         if (!heartbeat.partnerAvailable()) {
-            reasons.add("the partner's circuit is open: calls to it are paused");
+            reasons.add("the partner's circuit is open: calls to it are paused"
+                    + (heartbeat.partnerFailure() == null ? "" : " (" + heartbeat.partnerFailure() + ")"));
+        }
+        if (heartbeat.status() == Heartbeat.Status.PARKING) {
+            reasons.add(heartbeat.parkedSinceLastSent() + " events parked in a row, none sent since: see the parked reasons");
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("ready", reasons.isEmpty());

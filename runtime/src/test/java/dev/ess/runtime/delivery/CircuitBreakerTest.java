@@ -10,38 +10,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The breaker's rules, on a clock the test moves. */
+/** The breaker's mechanics, on a clock the test moves; when it opens is {@link RetryPolicyTest}'s. */
 class CircuitBreakerTest {
 
-    private static final Failure REFUSED = new Failure(FailureKind.TRANSIENT, "cannot connect", true);
-    private static final Failure SERVER_FAULT = new Failure(FailureKind.TRANSIENT, "SOAP Server fault: oops");
+    private static final Failure REFUSED = new Failure(FailureKind.TRANSIENT, "cannot connect");
 
     private final AtomicLong now = new AtomicLong();
-    private final CircuitBreaker breaker = new CircuitBreaker("test", 3, Duration.ofSeconds(1), now::get);
+    private final CircuitBreaker breaker = new CircuitBreaker("test", Duration.ofSeconds(1), now::get);
 
     @Test
-    void opensAfterThresholdUnreachableFailuresAndThoseDoNotCount() throws Exception {
-        assertTrue(breaker.onFailure("e1", REFUSED, false), "first failure counts");
-        assertTrue(breaker.onFailure("e1", REFUSED, false), "second failure counts");
-        assertFalse(breaker.onFailure("e1", REFUSED, false), "the failure that opens it belongs to the outage");
-        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
-        assertFalse(breaker.onFailure("e2", REFUSED, false), "failures while open do not count");
-        assertEquals(4, breaker.consecutiveFailures());
+    void countsFailuresInARowAndAnswers() {
+        assertEquals(new PartnerState(false, 1, 0), breaker.onFailure(REFUSED));
+        assertEquals(new PartnerState(false, 2, 0), breaker.onFailure(REFUSED));
+        assertEquals("cannot connect", breaker.lastFailure());
+        assertEquals(new PartnerState(false, 0, 1), breaker.onAnswer());
+        breaker.open(false);
+        assertEquals(new PartnerState(true, 0, 1), breaker.partner());
     }
 
     @Test
-    void oneEventFailingWithAnAnswerDoesNotOpenIt() {
-        for (int i = 0; i < 10; i++) {
-            assertTrue(breaker.onFailure("poison", SERVER_FAULT, false));
-        }
-        assertEquals(CircuitBreaker.State.CLOSED, breaker.state(), "one bad event is not an outage");
-        breaker.onFailure("other", SERVER_FAULT, false);
-        assertEquals(CircuitBreaker.State.OPEN, breaker.state(), "several events failing is");
-    }
-
-    @Test
-    void letsOneProbeThroughPerIntervalAndClosesWhenItSucceeds() throws Exception {
-        openIt();
+    void letsOneProbeThroughPerIntervalAndClosesWhenThePartnerAnswers() throws Exception {
+        breaker.onFailure(REFUSED);
+        breaker.open(false);
         CompletableFuture<CircuitBreaker.Permit> waiting = CompletableFuture.supplyAsync(this::acquire);
         Thread.sleep(100);
         assertFalse(waiting.isDone(), "waits while open");
@@ -59,24 +49,31 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void aFailedProbeOpensItAgainAndStopEndsEveryWait() throws Exception {
-        openIt();
+    void aFailedProbeOpensItForAnotherIntervalAndTheNextWaiterProbes() throws Exception {
+        breaker.open(false);
         now.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertEquals(CircuitBreaker.Permit.PROBE, breaker.acquire());
-        assertFalse(breaker.onFailure("e1", REFUSED, true), "a failed probe does not count");
-        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
-
-        CompletableFuture<CircuitBreaker.Permit> waiting = CompletableFuture.supplyAsync(this::acquire);
+        assertEquals(CircuitBreaker.Permit.PROBE, acquire());
+        CompletableFuture<CircuitBreaker.Permit> next = CompletableFuture.supplyAsync(this::acquire);
+        breaker.onFailure(REFUSED);
+        breaker.open(true);
         Thread.sleep(100);
-        breaker.stop();
-        assertEquals(CircuitBreaker.Permit.STOPPED, waiting.get(5, TimeUnit.SECONDS));
+        assertFalse(next.isDone(), "no probe before the next interval");
+        breaker.open(false);
+        now.addAndGet(Duration.ofMillis(999).toNanos());
+        Thread.sleep(100);
+        assertFalse(next.isDone(), "opening an open breaker again does not move its probe");
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        assertEquals(CircuitBreaker.Permit.PROBE, next.get(5, TimeUnit.SECONDS));
     }
 
-    private void openIt() {
-        for (int i = 0; i < 3; i++) {
-            breaker.onFailure("e" + i, REFUSED, false);
-        }
-        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
+    @Test
+    void stopEndsEveryWait() throws Exception {
+        breaker.open(false);
+        CompletableFuture<CircuitBreaker.Permit> waiting = CompletableFuture.supplyAsync(this::acquire);
+        Thread.sleep(50);
+        breaker.stop();
+        assertEquals(CircuitBreaker.Permit.STOPPED, waiting.get(5, TimeUnit.SECONDS));
+        assertTrue(breaker.state() != CircuitBreaker.State.CLOSED);
     }
 
     private CircuitBreaker.Permit acquire() {

@@ -13,12 +13,16 @@ import dev.ess.runtime.soap.SoapPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Partner failures made for real over HTTP, through a real JAX-WS client proxy, and how the
@@ -58,11 +62,53 @@ class PartnerFailureClassificationTest {
         assertTrue(failure.reason().startsWith("HTTP status 503"), failure.reason());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404, 405})
+    void aWrongAddressOrCredentialsArePartnerWide(int status) throws Exception {
+        Failure failure = callAndClassify(serve(status, "text/plain", "not here", 0));
+        assertEquals(FailureKind.PARTNER, failure.kind(), failure.reason());
+        assertTrue(failure.reason().startsWith("HTTP status " + status), failure.reason());
+    }
+
     @Test
-    void http404IsPermanent() throws Exception {
-        Failure failure = callAndClassify(serve(404, "text/plain", "no such service", 0));
+    void http400IsTheRequestsOwn() throws Exception {
+        Failure failure = callAndClassify(serve(400, "text/plain", "bad request", 0));
         assertEquals(FailureKind.PERMANENT, failure.kind(), failure.reason());
-        assertTrue(failure.reason().startsWith("HTTP status 404"), failure.reason());
+    }
+
+    @Test
+    void aTlsFailureIsPartnerWide() throws Exception {
+        // A server that answers in plain HTTP where the connector expects TLS: the handshake fails.
+        try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            Thread answer = new Thread(() -> {
+                try (Socket socket = plain.accept()) {
+                    socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the client gave up first: its failure is what the test looks at
+                }
+            });
+            answer.start();
+            Failure failure = callAndClassify("https://127.0.0.1:" + plain.getLocalPort() + "/permits");
+            answer.join(5_000);
+            assertEquals(FailureKind.PARTNER, failure.kind(), failure.reason());
+            assertTrue(failure.reason().startsWith("TLS failure"), failure.reason());
+        }
+    }
+
+    @Test
+    void anUnknownHostIsPartnerWide() throws Exception {
+        Failure failure = callAndClassify("http://no-such-partner.invalid/permits");
+        assertEquals(FailureKind.PARTNER, failure.kind(), failure.reason());
+        assertTrue(failure.reason().startsWith("unknown host"), failure.reason());
+    }
+
+    @Test
+    void aResetConnectionIsTransient() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        server.createContext("/", exchange -> exchange.close());
+        server.start();
+        Failure failure = callAndClassify("http://127.0.0.1:" + server.getAddress().getPort() + "/permits");
+        assertEquals(FailureKind.TRANSIENT, failure.kind(), failure.reason());
     }
 
     @Test

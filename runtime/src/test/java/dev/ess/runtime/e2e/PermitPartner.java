@@ -1,5 +1,7 @@
 package dev.ess.runtime.e2e;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.xml.ws.api.message.Header;
 import com.sun.xml.ws.api.message.MessageHeaders;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real partner: a JAX-WS endpoint on the JDK's HTTP server, which can be stopped and started
- * again on the same port to make an outage. It rejects permit {@code REJECT} (and any permit id
+ * again on the same port to make an outage, or made to fail every call in one of the ways a
+ * partner really fails ({@link #startOutage}). It rejects permit {@code REJECT} (and any permit id
  * or street given to {@link #reject}) with its declared fault, fails the next {@link #failNextCalls(int)}
  * calls with an undeclared exception (a SOAP Server fault), and records each accepted call with
  * the event id of its {@code ess:EventId} SOAP header.
@@ -53,6 +57,24 @@ public class PermitPartner implements PermitPort, AutoCloseable {
 
     private static final String PATH = "/permits";
 
+    /** Ways a partner fails every call for a while. */
+    public enum Outage {
+        /** Connections are refused: the partner's server is stopped. */
+        REFUSED,
+        /** Connections are accepted and closed without an answer. */
+        RESET,
+        /** Calls take longer than the connector's request timeout (give it 2 s or less). */
+        TIMEOUT,
+        /** HTTP 503 with a plain-text body, as a load balancer says it. */
+        UNAVAILABLE,
+        /** HTTP 500 with a SOAP Server fault: the service is up but its database is not. */
+        SERVER_FAULT,
+        /** HTTP 404: the service is not deployed at the address. */
+        NOT_FOUND,
+        /** HTTP 401: the partner no longer takes the connector's credentials. */
+        UNAUTHORIZED
+    }
+
     private final List<Received> received = new ArrayList<>();
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final Set<String> hanging = ConcurrentHashMap.newKeySet();
@@ -61,6 +83,8 @@ public class PermitPartner implements PermitPort, AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private final int port;
     private volatile long delayMillis;
+    private volatile boolean failing;
+    private Outage outage;
     private HttpServer server;
     private ExecutorService executor;
     private Endpoint endpoint;
@@ -94,7 +118,9 @@ public class PermitPartner implements PermitPort, AutoCloseable {
     /** Stops answering: connections are refused until {@link #start()}. */
     public synchronized void stop() {
         if (server != null) {
-            endpoint.stop();
+            if (outage == null || outage == Outage.TIMEOUT || outage == Outage.SERVER_FAULT) {
+                endpoint.stop(); // else an outage took the endpoint's context off the server already
+            }
             server.stop(0);
             executor.shutdownNow();
             try {
@@ -114,7 +140,7 @@ public class PermitPartner implements PermitPort, AutoCloseable {
             sleep(hangMillis);
             throw new IllegalStateException("took too long over " + street);
         }
-        if (failuresToGo.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+        if (failing || failuresToGo.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new IllegalStateException("partner database unavailable");
         }
         if (rejected.contains(permitId) || street != null && rejected.contains(street)) {
@@ -131,6 +157,55 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         MessageHeaders headers = (MessageHeaders) context.getMessageContext().get(JAXWSProperties.INBOUND_HEADER_LIST_PROPERTY);
         Header header = headers == null ? null : headers.get(EventIdHeader.NAME, true);
         return header == null ? null : header.getStringContent();
+    }
+
+    /** Fails every call in this way until {@link #endOutage()}. */
+    public synchronized void startOutage(Outage kind) throws IOException {
+        endOutage();
+        switch (kind) {
+            case REFUSED -> stop();
+            case TIMEOUT -> delayCalls(3_000);
+            case SERVER_FAULT -> failing = true;
+            case NOT_FOUND -> server.removeContext(PATH);
+            // Closing an exchange before its response headers closes the connection.
+            case RESET -> replaceContext(exchange -> exchange.close());
+            case UNAVAILABLE -> replaceContext(exchange -> answer(exchange, 503, "down for maintenance"));
+            case UNAUTHORIZED -> replaceContext(exchange -> answer(exchange, 401, "who are you?"));
+        }
+        outage = kind;
+    }
+
+    /** Answers normally again after {@link #startOutage}. */
+    public synchronized void endOutage() throws IOException {
+        if (outage == null) {
+            return;
+        }
+        Outage ending = outage;
+        switch (ending) {
+            case REFUSED -> start();
+            case TIMEOUT -> delayCalls(0);
+            case SERVER_FAULT -> failing = false;
+            case NOT_FOUND, UNAVAILABLE, UNAUTHORIZED, RESET -> {
+                stop();
+                outage = null;
+                start();
+            }
+        }
+        outage = null;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private void replaceContext(HttpHandler handler) {
+        server.removeContext(PATH);
+        server.createContext(PATH, handler);
     }
 
     /** Makes every call take this long, like a slow mainframe. */
@@ -198,6 +273,7 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         }
         calls.set(0);
         failuresToGo.set(0);
+        failing = false;
         delayMillis = 0;
         hanging.clear();
         rejected.clear();

@@ -38,7 +38,7 @@ class InstanceViewTest {
 
     @Test
     void amberWhileThePartnerFails() {
-        assertEquals("partner down: circuit open", InstanceView.of(
+        assertEquals("partner down: circuit open: HTTP status 404: Not Found", InstanceView.of(
                 beat("a", Heartbeat.Status.PARTNER_FAILING, false, null, 7, T0), T0, T0).reason());
         assertEquals("partner does not answer its ping", InstanceView.of(
                 beat("a", Heartbeat.Status.PARTNER_FAILING, true, false, 0, T0), T0, T0).reason());
@@ -47,6 +47,13 @@ class InstanceViewTest {
         assertEquals("partner failing: 3 failed call(s) in a row", failing.reason());
         assertEquals(State.RED, InstanceView.of(beat("a", Heartbeat.Status.PARTNER_FAILING, true, true, 3, T0), T0,
                 T0.plusSeconds(90)).state(), "silence wins over the partner's trouble");
+    }
+
+    @Test
+    void amberWhileEveryEventIsParked() {
+        InstanceView parking = InstanceView.of(beat("a", Heartbeat.Status.PARKING, true, null, 0, T0), T0, T0);
+        assertEquals(State.AMBER, parking.state());
+        assertEquals("parks every event: 10 parked in a row, none sent since", parking.reason());
     }
 
     @Test
@@ -64,6 +71,6 @@ class InstanceViewTest {
     private static Heartbeat beat(String connector, Heartbeat.Status status, boolean partnerAvailable,
             Boolean partnerAnswers, int failures, Instant sentAt) {
         return new Heartbeat(connector, "host-a", status, true, partnerAvailable, partnerAnswers, 0, 0, 0, null, failures,
-                30, sentAt);
+                30, sentAt, status == Heartbeat.Status.PARKING ? 10 : 0, partnerAvailable ? null : "HTTP status 404: Not Found");
     }
 }

@@ -167,7 +167,53 @@ class OperationsEndToEndTest {
         heartbeats.next("saying the bus is disconnected", beat -> !beat.busConnected());
     }
 
+    /** The wrong path on the partner's server answers HTTP 404: partner-wide, never the event's fault. */
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void aWrongPartnerAddressParksNothingAndIsNeitherReadyNorGreen(BusUnderTest broker) throws Exception {
+        start(broker, partner.address().replace("/permits", "/moved/permits"));
+        for (int n = 0; n < 10; n++) {
+            publish("evt-" + n, "P-" + n);
+        }
+        Heartbeat failing = heartbeats.next("saying the partner is down",
+                beat -> !beat.partnerAvailable() && beat.partnerFailure() != null);
+        assertEquals(Heartbeat.Status.PARTNER_FAILING, failing.status());
+        assertTrue(failing.partnerFailure().startsWith("HTTP status 404"), failing.partnerFailure());
+        assertEquals(InstanceView.State.AMBER, InstanceView.of(failing, failing.sentAt(), failing.sentAt()).state());
+        HttpResponse<String> ready = get("/ready");
+        assertEquals(503, ready.statusCode(), ready.body());
+        assertTrue(JSON.readTree(ready.body()).path("reasons").path(0).asText().contains("HTTP status 404"), ready.body());
+        Heartbeat later = heartbeats.next("after several probes", beat -> beat.consecutiveFailures() >= 5);
+        assertEquals(0, later.parked(), "nothing is parked for the partner's fault");
+        assertEquals(10, later.backlog());
+        assertTrue(scrape().contains(metric("ess_partner_up", "0.0")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BusUnderTest.class)
+    void aConnectorThatParksEveryEventIsNeitherReadyNorGreen(BusUnderTest broker) throws Exception {
+        start(broker);
+        for (int n = 0; n < Heartbeat.PARKING_ALARM; n++) {
+            publish("evt-" + n, "REJECT");
+        }
+        Heartbeat parking = heartbeats.next("saying it parks everything", beat -> beat.status() == Heartbeat.Status.PARKING);
+        assertEquals(Heartbeat.PARKING_ALARM, parking.parkedSinceLastSent());
+        assertEquals(InstanceView.State.AMBER, InstanceView.of(parking, parking.sentAt(), parking.sentAt()).state());
+        HttpResponse<String> ready = Await.until("/ready answers 503", () -> get("/ready"),
+                response -> response.statusCode() == 503);
+        assertTrue(ready.body().contains("events parked in a row, none sent since"), ready.body());
+
+        publish("evt-good", "P-1");
+        heartbeats.next("up again once an event is sent", beat -> beat.status() == Heartbeat.Status.UP);
+        assertEquals(200, Await.until("/ready answers 200", () -> get("/ready"),
+                response -> response.statusCode() == 200).statusCode());
+    }
+
     private void start(BusUnderTest broker) throws IOException {
+        start(broker, partner.address());
+    }
+
+    private void start(BusUnderTest broker, String target) throws IOException {
         busUri = broker.uri();
         id = "ops-" + UUID.randomUUID().toString().substring(0, 8);
         pingServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -185,9 +231,10 @@ class OperationsEndToEndTest {
                 .pingUrl("http://127.0.0.1:" + pingServer.getAddress().getPort() + "/ping")
                 .build();
         RuntimeConfig config = RuntimeConfig.builder(busUri)
-                .targetUrl(partner.address())
+                .targetUrl(target)
                 .database(tempDir.resolve("ess.db").toString())
                 .retryDelays(Duration.ofMillis(10), Duration.ofMillis(50))
+                .circuit(3, Duration.ofMillis(200))
                 .httpPort(0)
                 .build();
         heartbeats = new HeartbeatListener(busUri, id);
