@@ -188,7 +188,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
                 store.view().count(JournalStatus.RECEIVED), store.view().oldestWaiting().orElse(null),
                 store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures(),
-                pipeline.parkedSinceLastSent(), pipeline.lastFailure());
+                pipeline.parkedSinceLastSent(), pipeline.lastFailure(), bus.failure());
     }
 
     /**

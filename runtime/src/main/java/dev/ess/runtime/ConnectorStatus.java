@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param consecutiveFailures failed calls to the partner since its last acknowledgement
  * @param parkedSinceLastSent events parked since the partner last acknowledged one
  * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
+ * @param busFailure why the bus connection is down, or {@code null} while it is open
  */
 public record ConnectorStatus(
         String connector,
@@ -27,5 +28,6 @@ public record ConnectorStatus(
         Instant lastSent,
         int consecutiveFailures,
         int parkedSinceLastSent,
-        String partnerFailure) {
+        String partnerFailure,
+        String busFailure) {
 }

@@ -3,23 +3,58 @@ package dev.ess.runtime.bus;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connection to the AMQP bus that recovers by itself: after a network failure or a broker
- * restart, amqp-client reconnects and re-declares queues, bindings and consumers.
+ * restart, amqp-client reconnects every {@link #RECOVERY_INTERVAL} and re-declares queues,
+ * bindings and consumers. Acks of deliveries from before the loss are dropped by the recovered
+ * channel; the broker delivers those messages again, and the journal recognises them.
  */
 public final class BusConnection implements AutoCloseable {
 
+    /** The pause between two attempts to reconnect. */
+    public static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(2);
+    /** AMQP heartbeats, so that a silent network failure is noticed within about two of them. */
+    private static final int HEARTBEAT_SECONDS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BusConnection.class);
+
     private final Connection connection;
     private final String displayUri;
+    /** Why the connection was lost, while it is; {@code null} while it is open. */
+    private volatile String failure;
 
     private BusConnection(Connection connection, String displayUri) {
         this.connection = connection;
         this.displayUri = displayUri;
+        connection.addShutdownListener(signal -> {
+            if (!signal.isInitiatedByApplication()) {
+                failure = signal.getMessage();
+                LOG.warn("{}: the bus connection is lost, reconnecting every {} s: {}", displayUri,
+                        RECOVERY_INTERVAL.toSeconds(), failure);
+            }
+        });
+        if (connection instanceof Recoverable recoverable) {
+            recoverable.addRecoveryListener(new RecoveryListener() {
+                @Override
+                public void handleRecovery(Recoverable recovered) {
+                    failure = null;
+                    LOG.info("{}: the bus connection is back", displayUri);
+                }
+
+                @Override
+                public void handleRecoveryStarted(Recoverable recovering) {}
+            });
+        }
     }
 
     /**
@@ -44,6 +79,8 @@ public final class BusConnection implements AutoCloseable {
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL.toMillis());
+        factory.setRequestedHeartbeat(HEARTBEAT_SECONDS);
         try {
             return new BusConnection(factory.newConnection(connectionName), display);
         } catch (IOException | TimeoutException e) {
@@ -62,6 +99,11 @@ public final class BusConnection implements AutoCloseable {
 
     public boolean isOpen() {
         return connection.isOpen();
+    }
+
+    /** Why the connection was lost, or {@code null} while it is open or after {@link #close()}. */
+    public String failure() {
+        return connection.isOpen() ? null : failure;
     }
 
     @Override

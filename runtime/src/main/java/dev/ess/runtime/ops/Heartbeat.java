@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param sentAt when this heartbeat was made
  * @param parkedSinceLastSent events parked since the partner last acknowledged one
  * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
+ * @param busFailure why the bus connection is down, or {@code null} while it is open
  */
 public record Heartbeat(
         String connector,
@@ -44,7 +45,8 @@ public record Heartbeat(
         int heartbeatSec,
         Instant sentAt,
         int parkedSinceLastSent,
-        String partnerFailure) {
+        String partnerFailure,
+        String busFailure) {
 
     /**
      * Events parked in a row, none sent between them, from which a connector counts as parking
@@ -82,7 +84,7 @@ public record Heartbeat(
     public Heartbeat stopped() {
         return new Heartbeat(connector, instance, Status.STOPPED, busConnected, partnerAvailable, partnerAnswers,
                 backlog, lagSeconds, parked, lastSent, consecutiveFailures, heartbeatSec, sentAt, parkedSinceLastSent,
-                partnerFailure);
+                partnerFailure, busFailure);
     }
 
     public ObjectNode toJson() {
@@ -106,6 +108,7 @@ public record Heartbeat(
         node.put("sentAt", sentAt.toString());
         node.put("parkedSinceLastSent", parkedSinceLastSent);
         node.put("partnerFailure", partnerFailure);
+        node.put("busFailure", busFailure);
         return node;
     }
 
@@ -150,7 +153,8 @@ public record Heartbeat(
                     Math.max(1, node.path("heartbeatSec").asInt(1)),
                     Instant.parse(text(node, "sentAt", true)),
                     node.path("parkedSinceLastSent").asInt(),
-                    text(node, "partnerFailure", false));
+                    text(node, "partnerFailure", false),
+                    text(node, "busFailure", false));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a heartbeat: " + e.getMessage(), e);
         }

@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every {@code heartbeat_sec}: pings the partner when the manifest names a {@code ping_url},
- * then publishes a {@link Heartbeat} to {@code hms.ops}. The first one goes out at once; on
- * {@link #close()} a last one says {@link Heartbeat.Status#STOPPED}.
+ * then publishes a {@link Heartbeat} to {@code hms.ops} and waits for the broker's confirm, so
+ * that a heartbeat the broker did not take is reported, not assumed. The first one goes out at
+ * once; on {@link #close()} a last one says {@link Heartbeat.Status#STOPPED}.
  */
 final class HeartbeatPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatPublisher.class);
+    private static final long CONFIRM_TIMEOUT_MS = 5_000;
     private static final AMQP.BasicProperties PROPERTIES = new AMQP.BasicProperties.Builder()
             .contentType("application/json")
             .deliveryMode(1)
@@ -43,6 +45,7 @@ final class HeartbeatPublisher implements AutoCloseable {
             int intervalSeconds) throws IOException {
         Channel channel = bus.openChannel();
         OpsTopology.declareOpsExchange(channel);
+        channel.confirmSelect();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ess-" + connector + "-heartbeat");
             thread.setDaemon(true);
@@ -69,11 +72,16 @@ final class HeartbeatPublisher implements AutoCloseable {
         try {
             channel.basicPublish(Topology.OPS_EXCHANGE, Heartbeat.routingKey(heartbeat.connector()), PROPERTIES,
                     heartbeat.toBytes());
+            if (!channel.waitForConfirms(CONFIRM_TIMEOUT_MS)) {
+                throw new IOException("the broker refused it (nack)");
+            }
             if (failing) {
                 LOG.info("{}: heartbeats are published again", heartbeat.connector());
                 failing = false;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | TimeoutException | RuntimeException e) {
             if (!failing) {
                 LOG.warn("{}: cannot publish a heartbeat: {}", heartbeat.connector(), e.toString());
                 failing = true;

@@ -73,7 +73,7 @@ final class HeartbeatSource {
             readable = false;
         }
         ConnectorStatus known = lastStatus != null ? lastStatus
-                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0, 0, null);
+                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0, 0, null, null);
         boolean busConnected = readable && known.busConnected();
         Boolean partnerAnswers = ping == null ? null : ping.lastAnswer();
         boolean partnerFailing = !known.partnerAvailable() || known.consecutiveFailures() > 0
@@ -84,7 +84,7 @@ final class HeartbeatSource {
         return new Heartbeat(spec.id(), instance, state, busConnected, known.partnerAvailable(), partnerAnswers,
                 known.backlog(), lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(),
                 known.consecutiveFailures(), Math.max(1, spec.heartbeatSec()), now, known.parkedSinceLastSent(),
-                known.partnerFailure());
+                known.partnerFailure(), busConnected ? null : known.busFailure());
     }
 
     /** Seconds since the oldest event still waiting was received, or 0 when none waits. */

@@ -73,7 +73,8 @@ final class OpsHttpServer implements AutoCloseable {
         Heartbeat heartbeat = source.current();
         List<String> reasons = new ArrayList<>();
         if (!heartbeat.busConnected()) {
-            reasons.add("the bus connection is closed");
+            reasons.add("the bus connection is closed"
+                    + (heartbeat.busFailure() == null ? "" : " (" + heartbeat.busFailure() + "); reconnecting"));
         }
         if (!heartbeat.partnerAvailable()) {
             reasons.add("the partner's circuit is open: calls to it are paused"

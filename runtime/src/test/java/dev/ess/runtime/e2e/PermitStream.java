@@ -48,6 +48,11 @@ final class PermitStream implements AutoCloseable {
         channel.waitForConfirmsOrDie(30_000);
     }
 
+    /** Whether the publisher's connection is open (it recovers by itself after a broker restart). */
+    boolean connected() {
+        return connection.isOpen() && channel.isOpen();
+    }
+
     int published() {
         return published;
     }
