@@ -3,83 +3,76 @@ package dev.ess.runtime;
 import com.rabbitmq.client.Channel;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.DeadLetterPublisher;
-import dev.ess.runtime.bus.EventConsumer;
+import dev.ess.runtime.bus.LegacyQueueMigration;
+import dev.ess.runtime.bus.PartitionRouter;
 import dev.ess.runtime.bus.Topology;
 import dev.ess.runtime.delivery.Backoff;
 import dev.ess.runtime.delivery.CircuitBreaker;
-import dev.ess.runtime.delivery.DeliveryPipeline;
-import dev.ess.runtime.delivery.Dispatcher;
-import dev.ess.runtime.delivery.ErrorClassifier;
-import dev.ess.runtime.delivery.Lanes;
+import dev.ess.runtime.delivery.RecentOutcomes;
 import dev.ess.runtime.delivery.RetryPolicy;
 import dev.ess.runtime.delivery.SentLog;
-import dev.ess.runtime.soap.SoapPorts;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connector running: its store open, its ports configured, its queue consumed.
+ * One connector running: its store open, its queues declared, its share of the partitions
+ * delivered.
  *
- * <p>The intake journals each message and acks it once durable; a dispatcher feeds the journal's
- * pending events, in arrival order, to per-key lanes that call the partner through a circuit
- * breaker (README, "Delivery guarantees").
- * {@link #start} returns once the connector consumes; {@link #close()} stops consuming, lets the
- * calls in progress finish, and closes the bus and the store. Events not yet delivered stay
- * pending in the journal and go out after the next start. Used by {@code EssMain}, by tests and
- * by demos in process.
+ * <p>For each partition it holds, an intake journals the partition's messages and acks them once
+ * durable, and a dispatcher feeds the journal's pending events, in arrival order, to per-key
+ * lanes that call the partner through the connector's one circuit breaker (README, "Delivery
+ * guarantees"). With more than one partition, the holder of partition 0 also routes the intake
+ * queue to the partitions' queues. {@link #start} returns once the connector delivers its share,
+ * or stands by; {@link #close()} stops consuming, lets the calls in progress finish, and closes
+ * the bus and the store. Events not yet delivered stay pending in the journal and go out after
+ * the next start. Used by {@code EssMain}, by tests and by demos in process.
  */
 public final class ConnectorRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
-    /** Events read from the journal but not yet delivered, at most; the rest wait in the store. */
-    private static final int MAX_IN_FLIGHT = 10_000;
-    /** Events the intake may hand the dispatcher beyond those on the lanes; the rest are read back. */
-    private static final int MAX_QUEUED = 5_000;
+    private static final Duration BALANCE_INTERVAL = Duration.ofSeconds(1);
 
     private final ConnectorSpec spec;
     private final RuntimeConfig config;
     private final EventStore store;
     private final BusConnection bus;
-    private final Channel channel;
-    private final EventConsumer consumer;
-    private final DeliveryPipeline<?, ?> pipeline;
-    private final Lanes lanes;
-    private final Dispatcher dispatcher;
-    private final SentLog sentLog;
-    private final String consumerTag;
+    private final DeliveryParts<?, ?> parts;
+    private final Partitions partitions;
+    private final ScheduledExecutorService balancer;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
     private ConnectorRuntime(ConnectorSpec spec, RuntimeConfig config, EventStore store, BusConnection bus,
-            Channel channel, EventConsumer consumer, DeliveryPipeline<?, ?> pipeline, Lanes lanes,
-            Dispatcher dispatcher, SentLog sentLog, String consumerTag) {
+            DeliveryParts<?, ?> parts) {
         this.spec = spec;
         this.config = config;
         this.store = store;
         this.bus = bus;
-        this.channel = channel;
-        this.consumer = consumer;
-        this.pipeline = pipeline;
-        this.lanes = lanes;
-        this.dispatcher = dispatcher;
-        this.sentLog = sentLog;
-        this.consumerTag = consumerTag;
+        this.parts = parts;
+        this.partitions = new Partitions(spec.id(), spec.partitions(), store, this::startPartition);
+        this.balancer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ess-" + spec.id() + "-partitions");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
-     * Starts a connector: opens and migrates the store, connects to the bus, creates and
-     * configures one partner port per lane, re-drives the events a previous run left pending,
-     * declares the connector's queue and starts consuming it.
+     * Starts a connector: opens and migrates the store, connects to the bus, declares the
+     * connector's queues, claims its share of the partitions and delivers them: what a previous
+     * run left pending first, then what the queues bring.
      *
      * @throws RuntimeStartException when any of these fails; what was opened is closed again
      */
@@ -96,49 +89,57 @@ public final class ConnectorRuntime implements AutoCloseable {
     private static <P, Q> ConnectorRuntime startTyped(SoapConnector<P, Q, ?> connector, RuntimeConfig config,
             DeliveryObserver observer) {
         ConnectorSpec spec = resolveUrls(connector.spec(), config, System.getenv());
-        String name = "ess-" + spec.id();
-        int parallelism = Math.max(1, spec.parallelism());
         EventStore store = null;
         BusConnection bus = null;
         SentLog sentLog = null;
-        Lanes lanes = null;
         try {
             store = EventStore.open(config.database(), spec.id());
-            store.claim();
-            bus = BusConnection.open(config.busUrl(), name);
-            List<P> ports = new ArrayList<>(parallelism);
-            for (int i = 0; i < parallelism; i++) {
-                ports.add(SoapPorts.configure(connector.createPort(), config.targetFor(spec), config.connectTimeout(),
-                        config.requestTimeout()));
+            store.join();
+            bus = BusConnection.open(config.busUrl(), "ess-" + spec.id());
+            if (!Topology.declare(bus, spec)) {
+                LOG.info("{}: queue {} is from before single-active-consumer queues; the instance that takes"
+                        + " partition 0 replaces it", spec.id(), spec.queue());
             }
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
             sentLog = new SentLog(spec.id(), store.journal());
-            CircuitBreaker breaker = new CircuitBreaker(spec.id(), config.probeInterval());
             RetryPolicy policy = new RetryPolicy(Math.max(0, spec.maxRetry()), config.circuitThreshold(),
                     new Backoff(config.retryInitialDelay(), config.retryMaxDelay()));
-            DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store.journal(), sentLog,
-                    ErrorClassifier.forPort(ports.get(0)), breaker, policy, Clock.systemUTC(), deadLetters,
-                    observer);
-            lanes = new Lanes(name, parallelism);
-            Dispatcher dispatcher = new Dispatcher(spec.id(), store.journal(), lanes, pipeline::deliver, MAX_IN_FLIGHT,
-                    MAX_QUEUED);
-            dispatcher.start();
-            Channel channel = bus.openChannel();
-            Topology.declareIntake(channel, spec);
-            channel.basicQos(config.prefetchFor(spec));
-            EventConsumer consumer = new EventConsumer(channel, spec, store.journal(), dispatcher::offer, observer,
-                    Clock.systemUTC());
-            String consumerTag = channel.basicConsume(spec.queue(), false, name, consumer);
-            return new ConnectorRuntime(spec, config, store, bus, channel, consumer, pipeline, lanes, dispatcher,
-                    sentLog, consumerTag);
+            DeliveryParts<P, Q> parts = new DeliveryParts<>(connector, spec, config, store.journal(), bus,
+                    new CircuitBreaker(spec.id(), config.probeInterval()), policy, sentLog, deadLetters, observer,
+                    new RecentOutcomes());
+            ConnectorRuntime runtime = new ConnectorRuntime(spec, config, store, bus, parts);
+            runtime.partitions.balance();
+            runtime.balancer.scheduleWithFixedDelay(runtime.partitions::balance, BALANCE_INTERVAL.toMillis(),
+                    BALANCE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            return runtime;
         } catch (IOException | RuntimeException e) {
-            if (lanes != null) {
-                shutdownQuietly(lanes);
-            }
             closeQuietly(sentLog);
             closeQuietly(bus);
             closeQuietly(store);
             throw new RuntimeStartException("connector " + spec.id() + " cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts delivering a partition just claimed; partition 0 also migrates an old queue and routes the intake. */
+    private AutoCloseable startPartition(int partition) throws IOException {
+        if (partition != 0) {
+            return PartitionRuntime.start(parts, partition);
+        }
+        new LegacyQueueMigration(bus, spec, store.journal(), Clock.systemUTC()).run();
+        if (spec.partitions() == 1) {
+            return PartitionRuntime.start(parts, 0);
+        }
+        PartitionRuntime first = PartitionRuntime.start(parts, 0);
+        try {
+            PartitionRouter router = PartitionRouter.start(bus.openChannel(), bus.openChannel(), spec,
+                    config.prefetchFor(spec));
+            return () -> {
+                router.close();
+                first.close();
+            };
+        } catch (IOException | RuntimeException e) {
+            first.close();
+            throw e;
         }
     }
 
@@ -181,14 +182,19 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     /** What the connector is doing now; reads the store, so call it now and then, not per event. */
     public ConnectorStatus status() {
-        Instant lastSent = pipeline.lastSent();
+        Instant lastSent = parts.outcomes().lastSent();
         if (lastSent == null) {
             lastSent = store.view().lastSent().orElse(null);
         }
-        return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
+        return new ConnectorStatus(spec.id(), bus.isOpen(), parts.breaker().state() == CircuitBreaker.State.CLOSED,
                 store.view().count(JournalStatus.RECEIVED), store.view().oldestWaiting().orElse(null),
-                store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures(),
-                pipeline.parkedSinceLastSent(), pipeline.lastFailure(), bus.failure());
+                store.view().count(JournalStatus.PARKED), lastSent, parts.breaker().consecutiveFailures(),
+                parts.outcomes().parkedSinceLastSent(), parts.breaker().lastFailure(), bus.failure(), partitions.held());
+    }
+
+    /** The partitions this instance delivers now; empty while it stands by. */
+    public List<Integer> partitions() {
+        return partitions.held();
     }
 
     /**
@@ -200,7 +206,6 @@ public final class ConnectorRuntime implements AutoCloseable {
         boolean redriven = store.journal().redrive(eventId);
         if (redriven) {
             LOG.info("{} event {} re-driven", spec.id(), eventId);
-            dispatcher.wake();
         }
         return redriven;
     }
@@ -210,7 +215,6 @@ public final class ConnectorRuntime implements AutoCloseable {
         int count = store.journal().redriveAll();
         if (count > 0) {
             LOG.info("{}: {} parked event(s) re-driven", spec.id(), count);
-            dispatcher.wake();
         }
         return count;
     }
@@ -219,7 +223,12 @@ public final class ConnectorRuntime implements AutoCloseable {
     public String banner() {
         return "ESS connector " + spec.id() + ": queue " + spec.queue() + " <- " + Topology.EVENTS_EXCHANGE
                 + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + displayed(target())
-                + ", store " + store.description() + ", " + lanes.count() + " lane(s)";
+                + ", store " + store.description() + ", " + spec.partitions() + " partition(s) of "
+                + Math.max(1, spec.parallelism()) + " lane(s), delivering " + describe(partitions.held());
+    }
+
+    private static String describe(List<Integer> held) {
+        return held.isEmpty() ? "none yet (standing by)" : "partition(s) " + held;
     }
 
     /** Blocks until {@link #close()} has finished, from whichever thread it was called. */
@@ -229,8 +238,8 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     /**
      * Stops consuming, journals and acks what has arrived, waits for the calls in progress (at
-     * most the configured shutdown timeout), records their acknowledgements, then closes the bus
-     * connection and the store. Safe to call more than once.
+     * most the configured shutdown timeout), records their acknowledgements, gives the partitions
+     * back, then closes the bus connection and the store. Safe to call more than once.
      */
     @Override
     public void close() {
@@ -241,41 +250,17 @@ public final class ConnectorRuntime implements AutoCloseable {
             closing = true;
         }
         try {
-            cancelConsumer();
-            consumer.close();
-            dispatcher.close();
-            pipeline.stop();
-            if (lanes.shutdown(config.shutdownTimeout()) < 0) {
-                LOG.warn("{}: calls still running after {}; their events will be sent again after a restart",
-                        spec.id(), config.shutdownTimeout());
-            }
-            sentLog.close(config.shutdownTimeout());
+            balancer.shutdown();
+            balancer.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            partitions.close();
+            parts.sentLog().close(config.shutdownTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeQuietly(channel);
             closeQuietly(bus);
             closeQuietly(store);
             LOG.info("{} stopped", spec.id());
             closed.countDown();
-        }
-    }
-
-    private void cancelConsumer() {
-        try {
-            if (channel.isOpen()) {
-                channel.basicCancel(consumerTag);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{}: cannot cancel the consumer: {}", spec.id(), e.toString());
-        }
-    }
-
-    private static void shutdownQuietly(Lanes lanes) {
-        try {
-            lanes.shutdown(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

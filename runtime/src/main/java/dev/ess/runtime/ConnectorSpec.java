@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param key the field that orders events: events of one key reach the partner in order
  * @param heartbeatSec seconds between heartbeats
  * @param maxRetry attempts after the first before an event is parked
- * @param parallelism how many keys are delivered at once
+ * @param parallelism how many keys are delivered at once, in each partition
+ * @param partitions how many partitions the connector's events are split into by key, each
+ *     delivered by one instance at a time
  * @param pingUrl the partner's liveness URL the runtime polls, or {@code null} when it has none
  */
 public record ConnectorSpec(
@@ -26,11 +28,13 @@ public record ConnectorSpec(
         int heartbeatSec,
         int maxRetry,
         int parallelism,
+        int partitions,
         String pingUrl) {
 
     public static final int DEFAULT_HEARTBEAT_SEC = 30;
     public static final int DEFAULT_MAX_RETRY = 5;
     public static final int DEFAULT_PARALLELISM = 1;
+    public static final int DEFAULT_PARTITIONS = 1;
 
     public ConnectorSpec {
         Objects.requireNonNull(id, "id");
@@ -38,11 +42,15 @@ public record ConnectorSpec(
         Objects.requireNonNull(targetUrl, "targetUrl");
         fields = List.copyOf(fields);
         Objects.requireNonNull(key, "key");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
     }
 
     /** This spec with other partner URLs, e.g. once environment references are resolved. */
     public ConnectorSpec withUrls(String targetUrl, String pingUrl) {
-        return new ConnectorSpec(id, listenTopic, targetUrl, fields, key, heartbeatSec, maxRetry, parallelism, pingUrl);
+        return new ConnectorSpec(id, listenTopic, targetUrl, fields, key, heartbeatSec, maxRetry, parallelism, partitions,
+                pingUrl);
     }
 
     /** The durable queue the connector consumes. */
@@ -64,6 +72,7 @@ public record ConnectorSpec(
         private int heartbeatSec = DEFAULT_HEARTBEAT_SEC;
         private int maxRetry = DEFAULT_MAX_RETRY;
         private int parallelism = DEFAULT_PARALLELISM;
+        private int partitions = DEFAULT_PARTITIONS;
         private String pingUrl;
 
         private Builder(String id) {
@@ -105,6 +114,11 @@ public record ConnectorSpec(
             return this;
         }
 
+        public Builder partitions(int partitions) {
+            this.partitions = partitions;
+            return this;
+        }
+
         public Builder pingUrl(String pingUrl) {
             this.pingUrl = pingUrl;
             return this;
@@ -112,7 +126,8 @@ public record ConnectorSpec(
 
         public ConnectorSpec build() {
             String orderKey = key != null ? key : fields.isEmpty() ? "" : fields.get(0);
-            return new ConnectorSpec(id, listenTopic, targetUrl, fields, orderKey, heartbeatSec, maxRetry, parallelism, pingUrl);
+            return new ConnectorSpec(id, listenTopic, targetUrl, fields, orderKey, heartbeatSec, maxRetry, parallelism,
+                    partitions, pingUrl);
         }
     }
 }

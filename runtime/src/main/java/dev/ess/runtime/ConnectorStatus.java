@@ -1,6 +1,7 @@
 package dev.ess.runtime;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A running connector at one moment, as heartbeats, metrics and health checks report it.
@@ -17,6 +18,7 @@ import java.time.Instant;
  * @param parkedSinceLastSent events parked since the partner last acknowledged one
  * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
  * @param busFailure why the bus connection is down, or {@code null} while it is open
+ * @param partitions the partitions this instance delivers; empty while it stands by
  */
 public record ConnectorStatus(
         String connector,
@@ -29,5 +31,10 @@ public record ConnectorStatus(
         int consecutiveFailures,
         int parkedSinceLastSent,
         String partnerFailure,
-        String busFailure) {
+        String busFailure,
+        List<Integer> partitions) {
+
+    public ConnectorStatus {
+        partitions = List.copyOf(partitions);
+    }
 }

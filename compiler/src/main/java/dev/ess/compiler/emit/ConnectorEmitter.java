@@ -126,6 +126,8 @@ public final class ConnectorEmitter {
                 spec.add("\n.maxRetry($L) // $L", retries.value(), origin(manifest, retries)));
         manifest.parallelism().ifPresent(parallel ->
                 spec.add("\n.parallelism($L) // $L", parallel.value(), origin(manifest, parallel)));
+        manifest.partitions().ifPresent(partitions ->
+                spec.add("\n.partitions($L) // $L", partitions.value(), origin(manifest, partitions)));
         manifest.pingUrl().ifPresent(url -> spec.add("\n.pingUrl($S) // $L", url.value(), origin(manifest, url)));
         return spec.add("\n.build()$<$<").build();
     }

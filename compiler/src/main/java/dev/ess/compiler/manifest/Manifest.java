@@ -26,6 +26,7 @@ public record Manifest(
         Optional<Located<Integer>> heartbeatSec,
         Optional<Located<Integer>> maxRetry,
         Optional<Located<Integer>> parallelism,
+        Optional<Located<Integer>> partitions,
         Optional<Located<Integer>> debounceSec,
         Optional<Located<Duration>> replayWindow,
         Optional<Located<String>> wsdl,
@@ -47,6 +48,7 @@ public record Manifest(
         Objects.requireNonNull(heartbeatSec, "heartbeatSec");
         Objects.requireNonNull(maxRetry, "maxRetry");
         Objects.requireNonNull(parallelism, "parallelism");
+        Objects.requireNonNull(partitions, "partitions");
         Objects.requireNonNull(debounceSec, "debounceSec");
         Objects.requireNonNull(replayWindow, "replayWindow");
         Objects.requireNonNull(wsdl, "wsdl");

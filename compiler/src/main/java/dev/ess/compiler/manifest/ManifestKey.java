@@ -14,6 +14,7 @@ enum ManifestKey {
     KEY("key", false, "permit_id"),
     MAX_RETRY("max_retry", false, "5"),
     PARALLELISM("parallelism", false, "4"),
+    PARTITIONS("partitions", false, "4"),
     DEBOUNCE_SEC("debounce_sec", false, "2"),
     REPLAY_WINDOW("replay_window", false, "15m"),
     WSDL("wsdl", false, "partner.wsdl"),

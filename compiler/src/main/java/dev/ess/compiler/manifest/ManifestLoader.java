@@ -255,6 +255,7 @@ public final class ManifestLoader {
             Optional<Located<Integer>> heartbeatSec = integer(ManifestKey.HEARTBEAT_SEC, 1, "a positive whole number of seconds");
             Optional<Located<Integer>> maxRetry = integer(ManifestKey.MAX_RETRY, 0, "a whole number, 0 or more");
             Optional<Located<Integer>> parallelism = integer(ManifestKey.PARALLELISM, 1, "a whole number, 1 or more");
+            Optional<Located<Integer>> partitions = integer(ManifestKey.PARTITIONS, 1, "a whole number, 1 or more");
             Optional<Located<Integer>> debounceSec = integer(ManifestKey.DEBOUNCE_SEC, 0, "a whole number of seconds, 0 or more");
             Optional<Located<Duration>> replayWindow = duration(ManifestKey.REPLAY_WINDOW);
             Optional<Located<String>> wsdl = existingFile(ManifestKey.WSDL);
@@ -281,7 +282,7 @@ public final class ManifestLoader {
                 return null;
             }
             return new Manifest(file, id.get(), listenTopic.get(), targetUrl.get(), fields, key, heartbeatSec,
-                    maxRetry, parallelism, debounceSec, replayWindow, wsdl, operation, mapping, inlineMapping, pingUrl,
+                    maxRetry, parallelism, partitions, debounceSec, replayWindow, wsdl, operation, mapping, inlineMapping, pingUrl,
                     copybook);
         }
 

@@ -72,6 +72,7 @@ class ManifestLoaderTest {
                 key: owner.name
                 max_retry: 0
                 parallelism: 4
+                partitions: 8
                 debounce_sec: 2
                 replay_window: 2h
                 ping_url: http://county.example/health
@@ -81,6 +82,7 @@ class ManifestLoaderTest {
         assertEquals("owner.name", manifest.orderKey());
         assertEquals(0, manifest.maxRetry().orElseThrow().value());
         assertEquals(4, manifest.parallelism().orElseThrow().value());
+        assertEquals(8, manifest.partitions().orElseThrow().value());
         assertEquals(2, manifest.debounceSec().orElseThrow().value());
         assertEquals(Duration.ofHours(2), manifest.replayWindow().orElseThrow().value());
     }

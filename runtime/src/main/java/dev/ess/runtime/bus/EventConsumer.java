@@ -43,6 +43,7 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
 
     private final ConnectorSpec spec;
     private final Journal journal;
+    private final int partition;
     private final Consumer<List<PendingEvent>> journalled;
     private final DeliveryObserver observer;
     private final Clock clock;
@@ -53,27 +54,31 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
     /**
      * @param journalled given the new events of each batch once they are durable, in arrival order
      */
-    public EventConsumer(Channel channel, ConnectorSpec spec, Journal journal, Consumer<List<PendingEvent>> journalled,
-            DeliveryObserver observer, Clock clock) {
+    public EventConsumer(Channel channel, ConnectorSpec spec, Journal journal, int partition,
+            Consumer<List<PendingEvent>> journalled, DeliveryObserver observer, Clock clock) {
         super(channel);
         this.spec = spec;
         this.journal = journal;
+        this.partition = partition;
         this.journalled = journalled;
         this.observer = observer;
         this.clock = clock;
-        this.intake = new Thread(this::journalDeliveries, "ess-" + spec.id() + "-intake");
+        this.intake = new Thread(this::journalDeliveries, "ess-" + spec.id() + "-intake-" + partition);
         intake.start();
     }
 
     @Override
     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-        Arrival arrival = Arrival.of(spec, EventIds.of(properties, body), envelope.getRoutingKey(), body, clock.instant());
+        Object routed = properties.getHeaders() == null ? null
+                : properties.getHeaders().get(PartitionRouter.ORIGINAL_ROUTING_KEY);
+        String routingKey = routed != null ? routed.toString() : envelope.getRoutingKey();
+        Arrival arrival = Arrival.of(spec, EventIds.of(properties, body), routingKey, body, clock.instant());
         deliveries.add(new Delivery(envelope.getDeliveryTag(), arrival));
     }
 
     @Override
     public void handleCancel(String consumerTag) {
-        LOG.error("{}: the broker cancelled the consumer of queue {} (was it deleted?)", spec.id(), spec.queue());
+        LOG.error("{}: the broker cancelled the consumer of partition {} (was its queue deleted?)", spec.id(), partition);
     }
 
     @Override
@@ -127,7 +132,7 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
         }
         Journalled result;
         try {
-            result = journal.receiveAll(events);
+            result = journal.receiveAll(partition, events);
         } catch (StoreException e) {
             LOG.error("{}: cannot journal {} message(s), returned to the queue: {}", spec.id(), batch.size(),
                     e.getMessage());

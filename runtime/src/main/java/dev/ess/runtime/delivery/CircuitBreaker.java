@@ -3,6 +3,7 @@ package dev.ess.runtime.delivery;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public final class CircuitBreaker {
         HALF_OPEN
     }
 
-    /** What {@link #acquire()} allows. */
+    /** What {@link #acquire} allows. */
     public enum Permit {
         /** An ordinary call. */
         CALL,
@@ -52,7 +53,6 @@ public final class CircuitBreaker {
     private String lastFailure;
     private long probeAt;
     private boolean probing;
-    private boolean stopped;
 
     /**
      * @param name for the log, e.g. the connector id
@@ -74,9 +74,11 @@ public final class CircuitBreaker {
     /**
      * Waits until a call may go: at once while closed; while open, until this caller's turn to
      * probe. Callers take probe turns in the order they started waiting.
+     *
+     * @param stopped whether the caller is stopping; checked again after each {@link #wakeAll()}
      */
-    public synchronized Permit acquire() throws InterruptedException {
-        if (stopped) {
+    public synchronized Permit acquire(BooleanSupplier stopped) throws InterruptedException {
+        if (stopped.getAsBoolean()) {
             return Permit.STOPPED;
         }
         if (state == State.CLOSED) {
@@ -86,7 +88,7 @@ public final class CircuitBreaker {
         waiting.addLast(turn);
         try {
             while (true) {
-                if (stopped) {
+                if (stopped.getAsBoolean()) {
                     return Permit.STOPPED;
                 }
                 if (state == State.CLOSED) {
@@ -147,9 +149,8 @@ public final class CircuitBreaker {
         notifyAll();
     }
 
-    /** Ends every wait with {@link Permit#STOPPED}. */
-    public synchronized void stop() {
-        stopped = true;
+    /** Makes every waiting caller check whether it is stopping. */
+    public synchronized void wakeAll() {
         notifyAll();
     }
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,18 +49,18 @@ public final class DeliveryPipeline<P, Q> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** The histories of events that yielded their lane, by event id, until they run again. */
     private final Map<String, History> yielded = new ConcurrentHashMap<>();
-    private final AtomicInteger parkedSinceLastSent = new AtomicInteger();
-    private volatile Instant lastSent;
+    private final RecentOutcomes outcomes;
 
     /**
      * @param ports one configured port of the partner's service per lane worker
      * @param sentLog where acknowledgements are recorded
      * @param parkedEvents told of each event parked, once it is in the store
      * @param observer told of every step, for metrics
+     * @param outcomes where the last acknowledgement and the parks since are kept
      */
     public DeliveryPipeline(SoapConnector<P, Q, ?> connector, List<P> ports, Journal journal, SentLog sentLog,
             ErrorClassifier classifier, CircuitBreaker breaker, RetryPolicy policy, Clock clock,
-            ParkedEventSink parkedEvents, DeliveryObserver observer) {
+            ParkedEventSink parkedEvents, DeliveryObserver observer, RecentOutcomes outcomes) {
         this.connector = connector;
         this.spec = connector.spec();
         this.ports = List.copyOf(ports);
@@ -73,6 +72,7 @@ public final class DeliveryPipeline<P, Q> {
         this.clock = clock;
         this.parkedEvents = parkedEvents;
         this.observer = observer;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -106,32 +106,7 @@ public final class DeliveryPipeline<P, Q> {
     /** Stops new calls and ends back-off pauses and waits for the partner; calls on the wire finish. */
     public void stop() {
         stopped.countDown();
-        breaker.stop();
-    }
-
-    /** Failed calls to the partner since it last answered. */
-    public int consecutiveFailures() {
-        return breaker.consecutiveFailures();
-    }
-
-    /** Whether calls go to the partner: false while the breaker treats it as down. */
-    public boolean partnerAvailable() {
-        return breaker.state() == CircuitBreaker.State.CLOSED;
-    }
-
-    /** Why the last call to the partner failed, or {@code null} when it answered. */
-    public String lastFailure() {
-        return breaker.lastFailure();
-    }
-
-    /** Events parked since the partner last acknowledged one. */
-    public int parkedSinceLastSent() {
-        return parkedSinceLastSent.get();
-    }
-
-    /** When the partner last acknowledged an event of this run, or {@code null}. */
-    public Instant lastSent() {
-        return lastSent;
+        breaker.wakeAll();
     }
 
     public boolean isStopped() {
@@ -143,7 +118,7 @@ public final class DeliveryPipeline<P, Q> {
         while (true) {
             CircuitBreaker.Permit permit;
             try {
-                permit = breaker.acquire();
+                permit = breaker.acquire(this::isStopped);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Outcome.STOPPED;
@@ -204,8 +179,7 @@ public final class DeliveryPipeline<P, Q> {
 
     private Outcome sent(Arrival arrival, int attempts) {
         Instant sentAt = clock.instant();
-        lastSent = sentAt;
-        parkedSinceLastSent.set(0);
+        outcomes.sent(sentAt);
         observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
         sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
         LOG.debug("{} event {} ({}{}) sent, attempt {}", spec.id(), arrival.eventId(), arrival.routingKey(),
@@ -221,7 +195,7 @@ public final class DeliveryPipeline<P, Q> {
         })) {
             return Outcome.STOPPED;
         }
-        parkedSinceLastSent.incrementAndGet();
+        outcomes.parked();
         parkedEvents.parked(new ParkedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
                 arrival.body(), reason, attempts, parkedAt));
         observer.parked(arrival.eventId(), reason);

@@ -33,6 +33,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private final String connector;
     private final Journal journal;
+    private final int partition;
     private final Lanes lanes;
     private final Delivery delivery;
     private final Semaphore inFlight;
@@ -59,21 +60,23 @@ public final class Dispatcher implements AutoCloseable {
         Outcome deliver(PendingEvent event, int worker);
     }
 
-    public Dispatcher(String connector, Journal journal, Lanes lanes, Delivery delivery, int maxInFlight,
-            int maxQueued) {
-        this(connector, journal, lanes, delivery, maxInFlight, maxQueued, IDLE_READ);
+    /** Feeds the lanes the pending events of one partition of the connector's journal. */
+    public Dispatcher(String connector, Journal journal, int partition, Lanes lanes, Delivery delivery,
+            int maxInFlight, int maxQueued) {
+        this(connector, journal, partition, lanes, delivery, maxInFlight, maxQueued, IDLE_READ);
     }
 
-    Dispatcher(String connector, Journal journal, Lanes lanes, Delivery delivery, int maxInFlight, int maxQueued,
-            Duration idleRead) {
+    Dispatcher(String connector, Journal journal, int partition, Lanes lanes, Delivery delivery, int maxInFlight,
+            int maxQueued, Duration idleRead) {
         this.connector = connector;
         this.journal = journal;
+        this.partition = partition;
         this.lanes = lanes;
         this.delivery = delivery;
         this.inFlight = new Semaphore(maxInFlight);
         this.maxQueued = maxQueued;
         this.idleRead = idleRead;
-        this.thread = new Thread(this::dispatch, "ess-" + connector + "-dispatcher");
+        this.thread = new Thread(this::dispatch, "ess-" + connector + "-dispatcher-" + partition);
     }
 
     public void start() {
@@ -161,7 +164,7 @@ public final class Dispatcher implements AutoCloseable {
      * resume from the last event read.
      */
     private void readFromStore() throws InterruptedException {
-        List<PendingEvent> events = journal.pending(cursor, READ_BATCH);
+        List<PendingEvent> events = journal.pending(partition, cursor, READ_BATCH);
         submitAll(events);
         if (events.size() < READ_BATCH) {
             synchronized (this) {

@@ -25,6 +25,9 @@ public final class SentLog implements AutoCloseable {
     private final String connector;
     private final Journal journal;
     private final LinkedBlockingQueue<SentEvent> queue = new LinkedBlockingQueue<>();
+    /** Acknowledgements added and written so far; guarded by this. */
+    private long added;
+    private long written;
     private final Thread writer;
     private volatile boolean closing;
 
@@ -37,7 +40,29 @@ public final class SentLog implements AutoCloseable {
 
     /** Queues an acknowledgement for the next batch. */
     public void add(SentEvent sent) {
+        synchronized (this) {
+            added++;
+        }
         queue.add(sent);
+    }
+
+    /**
+     * Waits until every acknowledgement added so far is written, at most {@code timeout}: before
+     * another instance takes over a partition, so that it does not send those events again.
+     *
+     * @return whether they were all written in time
+     */
+    public synchronized boolean flush(Duration timeout) throws InterruptedException {
+        long target = added;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (written < target) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Writes what is queued, then stops; waits at most {@code timeout}. */
@@ -72,6 +97,10 @@ public final class SentLog implements AutoCloseable {
                 }
                 queue.drainTo(batch, MAX_BATCH - batch.size());
                 journal.markSentAll(batch);
+                synchronized (this) {
+                    written += batch.size();
+                    notifyAll();
+                }
                 batch.clear();
             } catch (StoreException e) {
                 LOG.error("{}: cannot record {} acknowledgement(s), trying again: {}", connector, batch.size(),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,6 +31,7 @@ import java.util.Objects;
  * @param parkedSinceLastSent events parked since the partner last acknowledged one
  * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
  * @param busFailure why the bus connection is down, or {@code null} while it is open
+ * @param partitions the partitions the instance delivers; empty while it stands by
  */
 public record Heartbeat(
         String connector,
@@ -46,7 +49,8 @@ public record Heartbeat(
         Instant sentAt,
         int parkedSinceLastSent,
         String partnerFailure,
-        String busFailure) {
+        String busFailure,
+        List<Integer> partitions) {
 
     /**
      * Events parked in a row, none sent between them, from which a connector counts as parking
@@ -73,6 +77,7 @@ public record Heartbeat(
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(sentAt, "sentAt");
+        partitions = List.copyOf(partitions);
     }
 
     /** The routing key of a connector's heartbeats on {@code hms.ops}. */
@@ -84,7 +89,7 @@ public record Heartbeat(
     public Heartbeat stopped() {
         return new Heartbeat(connector, instance, Status.STOPPED, busConnected, partnerAvailable, partnerAnswers,
                 backlog, lagSeconds, parked, lastSent, consecutiveFailures, heartbeatSec, sentAt, parkedSinceLastSent,
-                partnerFailure, busFailure);
+                partnerFailure, busFailure, partitions);
     }
 
     public ObjectNode toJson() {
@@ -109,6 +114,7 @@ public record Heartbeat(
         node.put("parkedSinceLastSent", parkedSinceLastSent);
         node.put("partnerFailure", partnerFailure);
         node.put("busFailure", busFailure);
+        partitions.forEach(node.putArray("partitions")::add);
         return node;
     }
 
@@ -154,10 +160,17 @@ public record Heartbeat(
                     Instant.parse(text(node, "sentAt", true)),
                     node.path("parkedSinceLastSent").asInt(),
                     text(node, "partnerFailure", false),
-                    text(node, "busFailure", false));
+                    text(node, "busFailure", false),
+                    partitions(node.path("partitions")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a heartbeat: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Integer> partitions(JsonNode array) {
+        List<Integer> partitions = new ArrayList<>();
+        array.forEach(each -> partitions.add(each.asInt()));
+        return partitions;
     }
 
     private static String text(JsonNode node, String field, boolean required) {

@@ -5,6 +5,7 @@ import dev.ess.runtime.ConnectorStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ final class HeartbeatSource {
             readable = false;
         }
         ConnectorStatus known = lastStatus != null ? lastStatus
-                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0, 0, null, null);
+                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0, 0, null, null, List.of());
         boolean busConnected = readable && known.busConnected();
         Boolean partnerAnswers = ping == null ? null : ping.lastAnswer();
         boolean partnerFailing = !known.partnerAvailable() || known.consecutiveFailures() > 0
@@ -84,7 +85,7 @@ final class HeartbeatSource {
         return new Heartbeat(spec.id(), instance, state, busConnected, known.partnerAvailable(), partnerAnswers,
                 known.backlog(), lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(),
                 known.consecutiveFailures(), Math.max(1, spec.heartbeatSec()), now, known.parkedSinceLastSent(),
-                known.partnerFailure(), busConnected ? null : known.busFailure());
+                known.partnerFailure(), busConnected ? null : known.busFailure(), known.partitions());
     }
 
     /** Seconds since the oldest event still waiting was received, or 0 when none waits. */

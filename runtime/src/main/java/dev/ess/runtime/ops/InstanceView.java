@@ -50,7 +50,8 @@ record InstanceView(State state, String reason, long secondsSinceHeartbeat, Hear
         if (!heartbeat.busConnected()) {
             return new InstanceView(State.AMBER, "bus disconnected", seconds, heartbeat);
         }
-        return new InstanceView(State.GREEN, "alive", seconds, heartbeat);
+        return new InstanceView(State.GREEN, heartbeat.partitions().isEmpty() ? "standing by" : "alive", seconds,
+                heartbeat);
     }
 
     private static String partnerTrouble(Heartbeat heartbeat) {

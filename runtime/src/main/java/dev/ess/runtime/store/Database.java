@@ -81,6 +81,30 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Gives back a claim of {@link #tryClaim}. */
+    synchronized void release(String name) {
+        try {
+            dialect.release(connection, name);
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw failure("release " + name, e);
+        } catch (IOException e) {
+            throw new StoreException("store " + description() + ": cannot release " + name + ": " + e, e);
+        }
+    }
+
+    /** Counts this store among the connector's running instances; see {@link Dialect#join}. */
+    synchronized void join(String connector) {
+        run("join the instances of " + connector, false, connection -> {
+            dialect.join(connection, connector);
+            return null;
+        });
+    }
+
+    synchronized int members(String connector) {
+        return run("count the instances of " + connector, false, connection -> dialect.members(connection, connector));
+    }
+
     @Override
     public synchronized void close() {
         try {

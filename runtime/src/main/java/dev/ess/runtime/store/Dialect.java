@@ -58,6 +58,15 @@ sealed interface Dialect permits SqliteDialect, PostgresqlDialect {
      */
     boolean tryClaim(Connection connection, String name) throws SQLException, IOException;
 
+    /** Gives back one claim. */
+    void release(Connection connection, String name) throws SQLException, IOException;
+
     /** Gives back every claim; the connection is about to close. */
     void releaseClaims() throws IOException;
+
+    /** Counts this store among the connector's running instances until it closes. */
+    void join(Connection connection, String connector) throws SQLException;
+
+    /** How many instances of the connector run on this database, this one included. */
+    int members(Connection connection, String connector) throws SQLException;
 }

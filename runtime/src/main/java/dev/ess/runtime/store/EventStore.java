@@ -69,16 +69,37 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
-     * Claims the connector for this store until {@link #close()}, or until the process dies: one
-     * running instance per connector and store, as two would both send the pending events.
+     * Claims one of the connector's partitions for this store until {@link #release}, {@link
+     * #close()} or the end of the process ({@code kill -9} included): the events of a partition
+     * are delivered by one instance at a time, as two would both send its pending events.
      *
-     * @throws StoreException when another instance holds the claim
+     * @return false when another instance holds it
      */
-    public void claim() {
-        if (!database.tryClaim(connector)) {
-            throw new StoreException("connector " + connector + " is already running against the store "
-                    + description() + "; run one instance per connector and store");
-        }
+    public boolean tryClaim(int partition) {
+        return database.tryClaim(claimName(partition));
+    }
+
+    public void release(int partition) {
+        database.release(claimName(partition));
+    }
+
+    /**
+     * Counts this store among the connector's running instances until it closes, so that the
+     * instances can share the partitions. Counted on PostgreSQL only: on SQLite, a store of one
+     * machine, the first instance claims every partition and the others stand by.
+     */
+    public void join() {
+        database.join(connector);
+    }
+
+    /** How many instances of the connector run on this database, this one included; see {@link #join()}. */
+    public int members() {
+        return database.members(connector);
+    }
+
+    /** Partition 0 is claimed under the connector's id, as one instance claimed the whole store before partitions. */
+    private String claimName(int partition) {
+        return partition == 0 ? connector : connector + "#" + partition;
     }
 
     @Override

@@ -30,16 +30,17 @@ public final class Journal {
     }
 
     /**
-     * Records a batch of events in one transaction, each unless the journal holds it already.
-     * New events take the next places in the arrival order, in list order, with no gaps.
+     * Records a batch of events of one partition in one transaction, each unless the journal
+     * holds it already. New events take the next places in the arrival order, in list order,
+     * with no gaps.
      *
      * @return what the journal held before (an id twice in the batch is new once and not
      *     reported again) and the new entries, as {@link #pending} would read them back
      */
-    public Journalled receiveAll(List<ReceivedEvent> events) {
+    public Journalled receiveAll(int partition, List<ReceivedEvent> events) {
         return database.write("record " + events.size() + " event(s)", connection -> {
             String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status,"
-                    + " attempts, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (connector, event_id) DO NOTHING";
+                    + " attempts, seq, part) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (connector, event_id) DO NOTHING";
             Map<String, JournalStatus> earlier = new HashMap<>();
             List<PendingEvent> added = new ArrayList<>(events.size());
             Set<String> inserted = new HashSet<>();
@@ -54,6 +55,7 @@ public final class Journal {
                     statement.setLong(6, event.receivedAt().toEpochMilli());
                     statement.setString(7, JournalStatus.RECEIVED.name());
                     statement.setLong(8, seq + 1);
+                    statement.setInt(9, partition);
                     if (statement.executeUpdate() == 1) {
                         seq++;
                         inserted.add(event.eventId());
@@ -68,16 +70,20 @@ public final class Journal {
         });
     }
 
-    /** The events not yet acknowledged by the partner nor parked, in arrival order, after place {@code afterSeq}. */
-    public List<PendingEvent> pending(long afterSeq, int limit) {
+    /**
+     * The partition's events not yet acknowledged by the partner nor parked, in arrival order,
+     * after place {@code afterSeq}.
+     */
+    public List<PendingEvent> pending(int partition, long afterSeq, int limit) {
         return database.read("read pending events", connection -> {
             String query = "SELECT seq, event_id, routing_key, event_key, body, received_at, attempts FROM journal"
-                    + " WHERE connector = ? AND status = ? AND seq > ? ORDER BY seq LIMIT ?";
+                    + " WHERE connector = ? AND part = ? AND status = ? AND seq > ? ORDER BY seq LIMIT ?";
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.setString(1, connector);
-                statement.setString(2, JournalStatus.RECEIVED.name());
-                statement.setLong(3, afterSeq);
-                statement.setInt(4, limit);
+                statement.setInt(2, partition);
+                statement.setString(3, JournalStatus.RECEIVED.name());
+                statement.setLong(4, afterSeq);
+                statement.setInt(5, limit);
                 List<PendingEvent> events = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -55,7 +55,11 @@ final class Migrations {
                     ) AS numbered
                     WHERE journal.connector = numbered.connector AND journal.event_id = numbered.event_id""",
                     "CREATE INDEX journal_pending ON journal (connector, status, seq)",
-                    "CREATE INDEX journal_order ON journal (connector, seq)")));
+                    "CREATE INDEX journal_order ON journal (connector, seq)")),
+            new Migration(3, "journal partitions", List.of(
+                    // Every event journalled before partitions existed is in the one partition there was.
+                    "ALTER TABLE journal ADD COLUMN part INTEGER NOT NULL DEFAULT 0",
+                    "CREATE INDEX journal_partition_pending ON journal (connector, part, status, seq)")));
 
     static int latestVersion() {
         return ALL.get(ALL.size() - 1).version();

@@ -13,6 +13,8 @@ import java.sql.Statement;
  */
 final class PostgresqlDialect implements Dialect {
 
+    private static final String MEMBERS = "ess-members:";
+
     private final String url;
 
     PostgresqlDialect(String url) {
@@ -91,7 +93,46 @@ final class PostgresqlDialect implements Dialect {
         }
     }
 
+    @Override
+    public void release(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_advisory_unlock(hashtext('ess'), hashtext(?))")) {
+            statement.setString(1, name);
+            statement.execute();
+            connection.commit();
+        }
+    }
+
     /** The session's locks end with its connection. */
     @Override
     public void releaseClaims() {}
+
+    /**
+     * A session-level advisory lock of the connector's members' class with a key of its own:
+     * the instances are the sessions holding one, and a killed instance's ends with its session.
+     */
+    @Override
+    public void join(Connection connection, String connector) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_advisory_lock(hashtext(?), pg_backend_pid())")) {
+            statement.setString(1, MEMBERS + connector);
+            statement.execute();
+            connection.commit();
+        }
+    }
+
+    @Override
+    public int members(Connection connection, String connector) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM pg_locks"
+                + " WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND classid = hashtext(?)::oid"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            statement.setString(1, MEMBERS + connector);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                int members = rows.getInt(1);
+                connection.commit();
+                return members;
+            }
+        }
+    }
 }

@@ -11,8 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +36,8 @@ final class SqliteDialect implements Dialect {
 
     private final String path;
     private final boolean fullSync;
-    /** This store's claims, released by {@link #releaseClaims()}. */
-    private final List<FileLock> claims = new ArrayList<>();
+    /** This store's claims by name, released by {@link #release} or {@link #releaseClaims()}. */
+    private final Map<String, FileLock> claims = new HashMap<>();
 
     private SqliteDialect(String path, boolean fullSync) {
         this.path = path;
@@ -151,7 +150,7 @@ final class SqliteDialect implements Dialect {
         try {
             FileLock claim = lockFile.tryLock(Integer.toUnsignedLong(name.hashCode()), 1, false);
             if (claim != null) {
-                claims.add(claim);
+                claims.put(name, claim);
             }
             return claim != null;
         } catch (OverlappingFileLockException e) {
@@ -160,10 +159,27 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public synchronized void release(Connection connection, String name) throws IOException {
+        FileLock claim = claims.remove(name);
+        if (claim != null) {
+            claim.release();
+        }
+    }
+
+    @Override
     public synchronized void releaseClaims() throws IOException {
-        for (FileLock claim : claims) {
+        for (FileLock claim : claims.values()) {
             claim.release();
         }
         claims.clear();
+    }
+
+    /** A file lock cannot be counted: on SQLite the first instance claims every partition, the others stand by. */
+    @Override
+    public void join(Connection connection, String connector) {}
+
+    @Override
+    public int members(Connection connection, String connector) {
+        return 1;
     }
 }

@@ -107,7 +107,7 @@ class EssMainTest {
     void reDrivesParkedEventsInTheStoreWithoutStarting(@TempDir Path tempDir) {
         String database = tempDir.resolve("ess.db").toString();
         try (EventStore store = EventStore.open(database, "registered")) {
-            store.journal().receiveAll(List.of(
+            store.journal().receiveAll(0, List.of(
                     new ReceivedEvent("e1", "registered.events", "k", new byte[] {'{', '}'}, Instant.EPOCH)));
             store.journal().park("e1", "SOAP Client fault: no", 1, Instant.EPOCH);
         }

@@ -17,6 +17,7 @@ class CircuitBreakerTest {
 
     private final AtomicLong now = new AtomicLong();
     private final CircuitBreaker breaker = new CircuitBreaker("test", Duration.ofSeconds(1), now::get);
+    private volatile boolean stopping;
 
     @Test
     void countsFailuresInARowAndAnswers() {
@@ -67,18 +68,19 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void stopEndsEveryWait() throws Exception {
+    void aCallerThatStopsLeavesItsWaitWhenWoken() throws Exception {
         breaker.open(false);
         CompletableFuture<CircuitBreaker.Permit> waiting = CompletableFuture.supplyAsync(this::acquire);
         Thread.sleep(50);
-        breaker.stop();
+        stopping = true;
+        breaker.wakeAll();
         assertEquals(CircuitBreaker.Permit.STOPPED, waiting.get(5, TimeUnit.SECONDS));
         assertTrue(breaker.state() != CircuitBreaker.State.CLOSED);
     }
 
     private CircuitBreaker.Permit acquire() {
         try {
-            return breaker.acquire();
+            return breaker.acquire(() -> stopping);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }

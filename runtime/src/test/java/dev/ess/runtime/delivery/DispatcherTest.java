@@ -130,7 +130,7 @@ class DispatcherTest {
 
     private void start(int maxInFlight, int maxQueued, Duration idleRead, PartnerCall partner) {
         lanes = new Lanes("test", 1);
-        dispatcher = new Dispatcher(CONNECTOR, store.journal(), lanes, (event, worker) -> {
+        dispatcher = new Dispatcher(CONNECTOR, store.journal(), 0, lanes, (event, worker) -> {
             partner.take(event);
             synchronized (delivered) {
                 delivered.add(event);
@@ -149,7 +149,7 @@ class DispatcherTest {
         for (String id : ids) {
             events.add(new ReceivedEvent(id, "permits.changed", "P-1", body(id), Instant.EPOCH));
         }
-        return store.journal().receiveAll(events);
+        return store.journal().receiveAll(0, events);
     }
 
     private static PendingEvent pending(long seq, String id) {

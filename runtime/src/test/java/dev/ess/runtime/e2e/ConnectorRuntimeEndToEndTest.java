@@ -1,7 +1,6 @@
 package dev.ess.runtime.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.AMQP;
@@ -11,7 +10,6 @@ import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.ConnectorStatus;
 import dev.ess.runtime.RuntimeConfig;
-import dev.ess.runtime.RuntimeStartException;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.DeadLetterPublisher;
 import dev.ess.runtime.bus.Topology;
@@ -264,19 +262,38 @@ class ConnectorRuntimeEndToEndTest {
         assertTrue(runtime.status().partnerAvailable(), "a rejection is an answer, not an outage");
     }
 
+    /**
+     * The natural mistake: a second instance started with a store of its own. It stands by on the
+     * single-active-consumer queue instead of taking every other message, which would break
+     * per-key order and dedupe; once the first stops, it takes over.
+     */
     @ParameterizedTest
     @EnumSource(BusUnderTest.class)
-    void aSecondInstanceOfTheConnectorOnTheSameStoreIsRefused(BusUnderTest bus) throws Exception {
+    void aSecondInstanceWithAStoreOfItsOwnStandsByInsteadOfSplittingTheStream(BusUnderTest bus) throws Exception {
         ConnectorSpec spec = spec(2);
         start(bus, spec, partner.address());
+        RuntimeConfig ownStore = RuntimeConfig.builder(bus.uri()).targetUrl(partner.address())
+                .database(tempDir.resolve("other-host.db").toString()).build();
+        try (ConnectorRuntime second = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"),
+                ownStore)) {
+            for (int n = 0; n < 20; n++) {
+                publish("evt-" + n, "{\"permit_id\":\"P-" + (n % 3) + "\",\"street\":\"" + n + "\"}");
+            }
+            awaitTrue("all 20 arrive", () -> partner.receivedCount() == 20);
+            assertEquals(0, second.store().view().count(JournalStatus.SENT) + second.store().view().count(JournalStatus.RECEIVED),
+                    "the second instance received nothing");
+            for (int key = 0; key < 3; key++) {
+                String permit = "P-" + key;
+                List<Integer> streets = partner.received().stream().filter(call -> call.permitId().equals(permit))
+                        .map(call -> Integer.parseInt(call.street())).toList();
+                assertEquals(streets.stream().sorted().toList(), streets, permit + " in order");
+            }
 
-        RuntimeStartException refused = assertThrows(RuntimeStartException.class, () -> ConnectorRuntime.start(
-                new PermitConnector(spec, partner.address() + "?wsdl"), config(bus.uri(), partner.address())));
-        assertEquals("connector " + id() + " cannot start: connector " + id() + " is already running against the store sqlite:"
-                + tempDir.resolve("ess.db") + "; run one instance per connector and store", refused.getMessage());
-
-        publish("evt-after", "{\"permit_id\":\"P-1\"}");
-        awaitTrue("the first instance still works", () -> partner.receivedCount() == 1);
+            runtime.close();
+            publish("evt-after", "{\"permit_id\":\"P-1\",\"street\":\"after\"}");
+            awaitTrue("the standby takes over", () -> partner.receivedCount() == 21);
+            assertEquals(1, second.store().view().count(JournalStatus.SENT));
+        }
     }
 
     /**

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * A {@link PermitConnector} that a child JVM finds with ServiceLoader: its id and the partner's
  * WSDL come from {@code ESS_TEST_CONNECTOR_ID} and {@code ESS_TEST_PARTNER_WSDL}, its
- * parallelism, max_retry and heartbeat from {@code ESS_TEST_PARALLELISM}, {@code ESS_TEST_MAX_RETRY}
- * and {@code ESS_TEST_HEARTBEAT_SEC}, and its topic from {@code ESS_TEST_TOPIC} (by default one of
+ * parallelism, partitions, max_retry and heartbeat from {@code ESS_TEST_PARALLELISM},
+ * {@code ESS_TEST_PARTITIONS}, {@code ESS_TEST_MAX_RETRY} and {@code ESS_TEST_HEARTBEAT_SEC}, and its topic from {@code ESS_TEST_TOPIC} (by default one of
  * its own).
  */
 public final class EnvironmentPermitConnector implements SoapConnector<PermitPort, PermitConnector.Permit, String> {
@@ -26,6 +26,7 @@ public final class EnvironmentPermitConnector implements SoapConnector<PermitPor
                 .listenTopic(environment.getOrDefault("ESS_TEST_TOPIC", topic(id)))
                 .heartbeatSec(Integer.parseInt(environment.getOrDefault("ESS_TEST_HEARTBEAT_SEC",
                         String.valueOf(ConnectorSpec.DEFAULT_HEARTBEAT_SEC))))
+                .partitions(Integer.parseInt(environment.getOrDefault("ESS_TEST_PARTITIONS", "1")))
                 .build();
         delegate = new PermitConnector(spec, environment.getOrDefault("ESS_TEST_PARTNER_WSDL", "http://127.0.0.1:1/?wsdl"));
     }

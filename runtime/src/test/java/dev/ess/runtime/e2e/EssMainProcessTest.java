@@ -88,39 +88,49 @@ class EssMainProcessTest {
     }
 
     /**
-     * A second instance of a running connector on its store is refused, while a re-drive from
-     * the command line writes the store beside it and the running connector sends the event.
+     * A second instance of a running connector on its store stands by, while a re-drive from the
+     * command line writes the store beside them and the running connector sends the event; once
+     * the first instance is killed, the second takes over within seconds.
      */
     @Test
-    void aSecondInstanceIsRefusedAndARedriveGoesThroughWhileTheConnectorRuns() throws Exception {
+    void aSecondInstanceStandsByAndTakesOverWhenTheFirstIsKilled() throws Exception {
         String id = "proc-" + UUID.randomUUID().toString().substring(0, 8);
         Path database = tempDir.resolve("ess.db");
         partner.reject("P-9");
         Process running = startEssMain(id, database, tempDir.resolve("running.log"));
+        Process second = null;
         try (BusConnection bus = BusConnection.open(broker.amqpUri(), "process-test")) {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8));
-            assertTrue(stdout.readLine().startsWith("ESS connector " + id), "the first instance runs");
+            assertTrue(stdout.readLine().endsWith("delivering partition(s) [0]"), "the first instance runs");
             Channel channel = bus.openChannel();
             channel.confirmSelect();
             publish(channel, id, "evt-rejected", "P-9");
             awaitTrue("the rejected event is parked", () -> parked(database, id) == 1);
 
-            Path secondLog = tempDir.resolve("second.log");
-            Process second = startEssMain(id, database, secondLog);
-            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the second instance exits");
-            assertEquals(1, second.exitValue());
-            String refusal = Files.readString(secondLog);
-            assertTrue(refusal.contains("error: connector " + id + " cannot start: connector " + id
-                    + " is already running against the store sqlite:" + database
-                    + "; run one instance per connector and store"), refusal);
+            second = startEssMain(id, database, tempDir.resolve("second.log"));
+            BufferedReader secondOut = new BufferedReader(new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(secondOut.readLine().endsWith("delivering none yet (standing by)"), "the second instance stands by");
 
             partner.accept("P-9");
             Process redrive = startEssMain(id, database, tempDir.resolve("redrive.log"), "--redrive", "evt-rejected");
             assertTrue(redrive.waitFor(30, TimeUnit.SECONDS), "the re-drive exits");
             assertEquals(0, redrive.exitValue(), Files.readString(tempDir.resolve("redrive.log")));
             awaitTrue("the running connector sends the re-driven event", () -> partner.received().size() == 1);
+
+            running.destroyForcibly();
+            assertTrue(running.waitFor(10, TimeUnit.SECONDS));
+            long killed = System.nanoTime();
+            publish(channel, id, "evt-after-the-kill", "P-10");
+            awaitTrue("the standby takes over and delivers", () -> partner.received().size() == 2);
+            long takeOverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+            System.out.printf("standby took over and delivered %d ms after the kill%n", takeOverMillis);
+            assertEquals("evt-after-the-kill", partner.received().get(1).headerEventId());
+            assertTrue(Files.readString(tempDir.resolve("second.log")).contains(id + ": delivering partition 0 of 1"));
         } finally {
             running.destroyForcibly();
+            if (second != null) {
+                second.destroyForcibly();
+            }
             partner.reset();
         }
     }

@@ -107,6 +107,46 @@ final class PermitStream implements AutoCloseable {
         return outOfOrder;
     }
 
+    /**
+     * The keys whose events, each counted at its first arrival, did not arrive in publish order:
+     * a repeat of events already received (sent again after a crash, with their ids) is no reorder.
+     */
+    List<String> keysOutOfFirstArrivalOrder(List<PermitPartner.Received> calls) {
+        Map<String, List<Integer>> arrivals = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PermitPartner.Received call : calls) {
+            if (call.headerEventId() != null && call.headerEventId().startsWith(spec.id() + "-")
+                    && seen.add(call.headerEventId())) {
+                arrivals.computeIfAbsent(call.permitId(), key -> new ArrayList<>()).add(Integer.parseInt(call.street()));
+            }
+        }
+        List<String> outOfOrder = new ArrayList<>();
+        arrivals.forEach((key, numbers) -> {
+            if (!numbers.stream().sorted().toList().equals(numbers)) {
+                outOfOrder.add(key);
+            }
+        });
+        return outOfOrder;
+    }
+
+    /** The keys whose last call at the partner is not their newest event: the partner holds an old state. */
+    List<String> staleKeys(List<PermitPartner.Received> calls) {
+        Map<String, Integer> last = new HashMap<>();
+        for (PermitPartner.Received call : calls) {
+            if (call.headerEventId() != null && call.headerEventId().startsWith(spec.id() + "-")) {
+                last.put(call.permitId(), Integer.parseInt(call.street()));
+            }
+        }
+        List<String> stale = new ArrayList<>();
+        for (int k = 0; k < Math.min(keys, published); k++) {
+            int newest = k + (published - 1 - k) / keys * keys;
+            if (!Integer.valueOf(newest).equals(last.get("K-" + k))) {
+                stale.add("K-" + k);
+            }
+        }
+        return stale;
+    }
+
     /** Deletes the connector's queue. */
     @Override
     public void close() throws IOException {

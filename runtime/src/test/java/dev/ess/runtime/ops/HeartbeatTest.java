@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HeartbeatTest {
@@ -14,20 +15,20 @@ class HeartbeatTest {
     @Test
     void travelsAsJsonAndBack() {
         Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.PARTNER_FAILING, true, true, false,
-                12, 40, 3, Instant.parse("2026-11-27T02:59:20Z"), 4, 30, SENT_AT, 0, "HTTP status 404: Not Found", null);
+                12, 40, 3, Instant.parse("2026-11-27T02:59:20Z"), 4, 30, SENT_AT, 0, "HTTP status 404: Not Found", null, List.of(0, 3));
         String json = new String(heartbeat.toBytes(), StandardCharsets.UTF_8);
         assertEquals("{\"connector\":\"city2dmv\",\"instance\":\"host-a\",\"status\":\"PARTNER_FAILING\","
                 + "\"busConnected\":true,\"partnerAvailable\":true,\"partnerAnswers\":false,\"backlog\":12,"
                 + "\"lagSeconds\":40,\"parked\":3,\"lastSent\":\"2026-11-27T02:59:20Z\",\"consecutiveFailures\":4,"
                 + "\"heartbeatSec\":30,\"sentAt\":\"2026-11-27T03:00:00Z\",\"parkedSinceLastSent\":0,"
-                + "\"partnerFailure\":\"HTTP status 404: Not Found\",\"busFailure\":null}", json);
+                + "\"partnerFailure\":\"HTTP status 404: Not Found\",\"busFailure\":null,\"partitions\":[0,3]}", json);
         assertEquals(heartbeat, Heartbeat.parse(heartbeat.toBytes()));
     }
 
     @Test
     void saysNullForWhatIsUnknown() {
         Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.UP, true, true, null, 0, 0, 0, null,
-                0, 1, SENT_AT, 0, null, null);
+                0, 1, SENT_AT, 0, null, null, List.of());
         assertEquals(heartbeat, Heartbeat.parse(heartbeat.toBytes()));
         assertEquals("null", heartbeat.toJson().get("partnerAnswers").toString());
         assertEquals("null", heartbeat.toJson().get("lastSent").toString());
@@ -36,7 +37,7 @@ class HeartbeatTest {
     @Test
     void theLastHeartbeatSaysStopped() {
         Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.UP, true, true, null, 0, 0, 0, null,
-                0, 1, SENT_AT, 0, null, null);
+                0, 1, SENT_AT, 0, null, null, List.of());
         assertEquals(Heartbeat.Status.STOPPED, heartbeat.stopped().status());
         assertEquals("ess.heartbeat.city2dmv", Heartbeat.routingKey("city2dmv"));
     }

@@ -71,6 +71,6 @@ class InstanceViewTest {
     private static Heartbeat beat(String connector, Heartbeat.Status status, boolean partnerAvailable,
             Boolean partnerAnswers, int failures, Instant sentAt) {
         return new Heartbeat(connector, "host-a", status, true, partnerAvailable, partnerAnswers, 0, 0, 0, null, failures,
-                30, sentAt, status == Heartbeat.Status.PARKING ? 10 : 0, partnerAvailable ? null : "HTTP status 404: Not Found", null);
+                30, sentAt, status == Heartbeat.Status.PARKING ? 10 : 0, partnerAvailable ? null : "HTTP status 404: Not Found", null, List.of(0));
     }
 }

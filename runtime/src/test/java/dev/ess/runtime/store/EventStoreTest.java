@@ -2,6 +2,7 @@ package dev.ess.runtime.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,14 +146,14 @@ class EventStoreTest {
         try (EventStore store = EventStore.open(create(db), "c1")) {
             receive(store, event("e0", "P-0"));
             markSent(store, "e0", "permits.changed", 1, T0);
-            Journalled batch = store.journal().receiveAll(List.of(event("e2", "P-2"), event("e0", "P-0"),
+            Journalled batch = store.journal().receiveAll(0, List.of(event("e2", "P-2"), event("e0", "P-0"),
                     event("e1", "P-1"), event("e2", "P-2")));
             assertEquals(Map.of("e0", JournalStatus.SENT), batch.earlier(), "e2 twice in the batch is new once");
-            Journalled again = store.journal().receiveAll(List.of(event("e1", "P-1")));
+            Journalled again = store.journal().receiveAll(0, List.of(event("e1", "P-1")));
             assertEquals(Map.of("e1", JournalStatus.RECEIVED), again.earlier());
             assertEquals(List.of(), again.added());
 
-            List<PendingEvent> pending = store.journal().pending(0, 10);
+            List<PendingEvent> pending = store.journal().pending(0, 0, 10);
             assertEquals(List.of("e2", "e1"), pending.stream().map(PendingEvent::eventId).toList(), "arrival order");
             assertEquals(pending.get(0).seq() + 1, pending.get(1).seq(), "no gap where e0 and e2 were known");
             assertEquals(pending.stream().map(PendingEvent::seq).toList(),
@@ -160,9 +161,9 @@ class EventStoreTest {
             assertEquals(List.of("e2", "e1"), batch.added().stream().map(PendingEvent::eventId).toList());
             assertArrayEquals(body("e2"), pending.get(0).body());
             assertEquals("P-2", pending.get(0).eventKey());
-            assertEquals(List.of("e1"), store.journal().pending(pending.get(0).seq(), 10).stream()
+            assertEquals(List.of("e1"), store.journal().pending(0, pending.get(0).seq(), 10).stream()
                     .map(PendingEvent::eventId).toList(), "read on after a place");
-            assertEquals(1, store.journal().pending(0, 1).size(), "limited");
+            assertEquals(1, store.journal().pending(0, 0, 1).size(), "limited");
         }
     }
 
@@ -170,13 +171,13 @@ class EventStoreTest {
     @EnumSource(DatabaseUnderTest.class)
     void marksABatchSentAndKeepsEachTopicsLatestOffset(DatabaseUnderTest db) throws Exception {
         try (EventStore store = EventStore.open(create(db), "c1")) {
-            store.journal().receiveAll(List.of(event("e1", "P-1"), event("e2", "P-2"),
+            store.journal().receiveAll(0, List.of(event("e1", "P-1"), event("e2", "P-2"),
                     new ReceivedEvent("e3", "permits.closed", "P-3", body("e3"), T0)));
             store.journal().markSentAll(List.of(new SentEvent("e1", "permits.changed", 1, T0.plusSeconds(5)),
                     new SentEvent("e3", "permits.closed", 2, T0.plusSeconds(3)),
                     new SentEvent("e2", "permits.changed", 1, T0.plusSeconds(4))));
 
-            assertEquals(List.of(), store.journal().pending(0, 10));
+            assertEquals(List.of(), store.journal().pending(0, 0, 10));
             assertEquals(3, store.view().count(JournalStatus.SENT));
             assertEquals(2, store.view().find("e3").orElseThrow().attempts());
             assertEquals(Optional.of(T0.plusSeconds(5)), store.view().lastSent("permits.changed"));
@@ -187,17 +188,45 @@ class EventStoreTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
-    void oneInstancePerConnectorClaimsTheStoreUntilItCloses(DatabaseUnderTest db) throws Exception {
+    void aPartitionIsClaimedByOneStoreAtATimeUntilReleasedOrClosed(DatabaseUnderTest db) throws Exception {
         String where = create(db);
         try (EventStore first = EventStore.open(where, "c1"); EventStore second = EventStore.open(where, "c1");
                 EventStore otherConnector = EventStore.open(where, "c2")) {
-            first.claim();
-            otherConnector.claim();
-            StoreException refused = assertThrows(StoreException.class, second::claim);
-            assertTrue(refused.getMessage().matches("connector c1 is already running against the store (sqlite|postgresql):.*;"
-                    + " run one instance per connector and store"), refused.getMessage());
-            first.close();
-            second.claim();
+            assertTrue(first.tryClaim(0));
+            assertTrue(otherConnector.tryClaim(0), "another connector's partitions are its own");
+            assertFalse(second.tryClaim(0));
+            assertTrue(second.tryClaim(1));
+            assertFalse(first.tryClaim(1));
+            first.release(0);
+            assertTrue(second.tryClaim(0));
+            second.close();
+            assertTrue(first.tryClaim(1), "a closed store holds nothing");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void countsTheInstancesSharingAPostgresqlStore(DatabaseUnderTest db) throws Exception {
+        String where = create(db);
+        try (EventStore first = EventStore.open(where, "c1"); EventStore otherConnector = EventStore.open(where, "c2")) {
+            first.join();
+            otherConnector.join();
+            try (EventStore second = EventStore.open(where, "c1")) {
+                second.join();
+                assertEquals(db == DatabaseUnderTest.POSTGRESQL ? 2 : 1, first.members());
+            }
+            assertEquals(1, first.members(), "an instance that closed no longer counts");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void readsThePendingEventsOfOnePartition(DatabaseUnderTest db) throws Exception {
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            store.journal().receiveAll(0, List.of(event("a", "P-1")));
+            store.journal().receiveAll(3, List.of(event("b", "P-2"), event("c", "P-2")));
+            assertEquals(List.of("b", "c"), store.journal().pending(3, 0, 10).stream().map(PendingEvent::eventId).toList());
+            assertEquals(List.of("a"), store.journal().pending(0, 0, 10).stream().map(PendingEvent::eventId).toList());
         }
     }
 
@@ -219,10 +248,10 @@ class EventStoreTest {
             });
             redrives.start();
             for (int i = 0; i < rounds; i++) {
-                intake.journal().receiveAll(List.of(event("new-" + i, "N-" + i)));
+                intake.journal().receiveAll(0, List.of(event("new-" + i, "N-" + i)));
             }
             redrives.join();
-            List<PendingEvent> pending = intake.journal().pending(0, 10 * rounds);
+            List<PendingEvent> pending = intake.journal().pending(0, 0, 10 * rounds);
             assertEquals(2 * rounds, pending.size());
             assertEquals(2 * rounds, pending.stream().map(PendingEvent::seq).distinct().count(), "places taken twice");
         }
@@ -240,7 +269,7 @@ class EventStoreTest {
             try (EventStore commandLine = EventStore.open(where, "c1")) {
                 assertTrue(commandLine.journal().redrive("e1"));
             }
-            assertEquals(List.of("e2", "e1"), running.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+            assertEquals(List.of("e2", "e1"), running.journal().pending(0, 0, 10).stream().map(PendingEvent::eventId).toList());
             receive(running, event("e3", "P-3"));
         }
     }
@@ -251,9 +280,9 @@ class EventStoreTest {
         String where = create(db);
         try (EventStore store = EventStore.open(where, "c1"); EventStore other = EventStore.open(where, "c2")) {
             assertEquals(Optional.empty(), store.view().oldestWaiting());
-            other.journal().receiveAll(List.of(new ReceivedEvent("e0", "permits.changed", "P-0", body("e0"),
+            other.journal().receiveAll(0, List.of(new ReceivedEvent("e0", "permits.changed", "P-0", body("e0"),
                     T0.minusSeconds(60))));
-            store.journal().receiveAll(List.of(new ReceivedEvent("e1", "permits.changed", "P-1", body("e1"), T0),
+            store.journal().receiveAll(0, List.of(new ReceivedEvent("e1", "permits.changed", "P-1", body("e1"), T0),
                     new ReceivedEvent("e2", "permits.changed", "P-2", body("e2"), T0.plusSeconds(5))));
             assertEquals(Optional.of(T0), store.view().oldestWaiting());
             markSent(store, "e1", "permits.changed", 1, T0.plusSeconds(6));
@@ -267,21 +296,21 @@ class EventStoreTest {
     @EnumSource(DatabaseUnderTest.class)
     void reDrivesParkedEventsToTheEndOfTheArrivalOrder(DatabaseUnderTest db) throws Exception {
         try (EventStore store = EventStore.open(create(db), "c1")) {
-            store.journal().receiveAll(List.of(event("e1", "P-1"), event("e2", "P-1"), event("e3", "P-1")));
+            store.journal().receiveAll(0, List.of(event("e1", "P-1"), event("e2", "P-1"), event("e3", "P-1")));
             store.journal().park("e1", "SOAP Client fault: no", 1, T0);
             store.journal().park("e2", "gave up after 4 attempts: timed out", 4, T0);
 
             assertTrue(store.journal().redrive("e2"));
             assertTrue(!store.journal().redrive("e2"), "not parked any more");
             assertTrue(!store.journal().redrive("e3"), "never parked");
-            assertEquals(List.of("e3", "e2"), store.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+            assertEquals(List.of("e3", "e2"), store.journal().pending(0, 0, 10).stream().map(PendingEvent::eventId).toList());
             JournalEntry redriven = store.view().find("e2").orElseThrow();
             assertEquals(JournalStatus.RECEIVED, redriven.status());
             assertEquals(0, redriven.attempts());
             assertEquals(List.of("e1"), store.view().parked().stream().map(ParkedEvent::eventId).toList());
 
             assertEquals(1, store.journal().redriveAll());
-            assertEquals(List.of("e3", "e2", "e1"), store.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+            assertEquals(List.of("e3", "e2", "e1"), store.journal().pending(0, 0, 10).stream().map(PendingEvent::eventId).toList());
             assertEquals(List.of(), store.view().parked());
         }
     }
@@ -303,7 +332,7 @@ class EventStoreTest {
         try (EventStore store = EventStore.open(file.toString(), "c1")) {
             assertEquals(Migrations.latestVersion(), store.schemaVersion());
             receive(store, event("new", "P-1"));
-            assertEquals(List.of("early", "late", "new"), store.journal().pending(0, 10).stream()
+            assertEquals(List.of("early", "late", "new"), store.journal().pending(0, 0, 10).stream()
                     .map(PendingEvent::eventId).toList());
         }
     }
@@ -363,7 +392,7 @@ class EventStoreTest {
     }
 
     private static JournalEntry receive(EventStore store, ReceivedEvent event) {
-        store.journal().receiveAll(List.of(event));
+        store.journal().receiveAll(0, List.of(event));
         return store.view().find(event.eventId()).orElseThrow();
     }
 
