@@ -32,7 +32,7 @@ public final class EnvironmentPermitConnector implements SoapConnector<PermitPor
     }
 
     /** The connector's topic: one of its own, as the bus is shared with other tests. */
-    static String topic(String id) {
+    public static String topic(String id) {
         return "permits.changed." + id;
     }
 

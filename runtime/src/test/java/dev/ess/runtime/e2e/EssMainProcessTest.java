@@ -121,7 +121,8 @@ class EssMainProcessTest {
             assertTrue(running.waitFor(10, TimeUnit.SECONDS));
             long killed = System.nanoTime();
             publish(channel, id, "evt-after-the-kill", "P-10");
-            awaitTrue("the standby takes over and delivers", () -> partner.received().size() == 2);
+            awaitTrue("the standby takes over and delivers", () -> partner.received().size() == 2,
+                    tempDir.resolve("second.log"));
             long takeOverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
             System.out.printf("standby took over and delivered %d ms after the kill%n", takeOverMillis);
             assertEquals("evt-after-the-kill", partner.received().get(1).headerEventId());
@@ -165,11 +166,16 @@ class EssMainProcessTest {
         channel.waitForConfirmsOrDie(5_000);
     }
 
-    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws Exception {
+        awaitTrue(what, condition, null);
+    }
+
+    /** Waits, and on timeout shows the log that says why. */
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what + (log == null ? "" : "\n" + Files.readString(log)));
             }
             Thread.sleep(20);
         }

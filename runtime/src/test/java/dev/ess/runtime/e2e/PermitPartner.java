@@ -63,7 +63,7 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         REFUSED,
         /** Connections are accepted and closed without an answer. */
         RESET,
-        /** Calls take longer than the connector's request timeout (give it 2 s or less). */
+        /** Calls take longer than the connector's request timeout: 3 s, or what {@link #hangOnTimeout} says. */
         TIMEOUT,
         /** HTTP 503 with a plain-text body, as a load balancer says it. */
         UNAVAILABLE,
@@ -84,6 +84,7 @@ public class PermitPartner implements PermitPort, AutoCloseable {
     private final int port;
     private volatile long delayMillis;
     private volatile boolean failing;
+    private volatile long timeoutHangMillis = 3_000;
     private Outage outage;
     private HttpServer server;
     private ExecutorService executor;
@@ -164,7 +165,7 @@ public class PermitPartner implements PermitPort, AutoCloseable {
         endOutage();
         switch (kind) {
             case REFUSED -> stop();
-            case TIMEOUT -> delayCalls(3_000);
+            case TIMEOUT -> delayCalls(timeoutHangMillis);
             case SERVER_FAULT -> failing = true;
             case NOT_FOUND -> server.removeContext(PATH);
             // Closing an exchange before its response headers closes the connection.
@@ -173,6 +174,11 @@ public class PermitPartner implements PermitPort, AutoCloseable {
             case UNAUTHORIZED -> replaceContext(exchange -> answer(exchange, 401, "who are you?"));
         }
         outage = kind;
+    }
+
+    /** How long each call hangs in a {@link Outage#TIMEOUT} outage: longer than the connector's request timeout. */
+    public void hangOnTimeout(long millis) {
+        timeoutHangMillis = millis;
     }
 
     /** Answers normally again after {@link #startOutage}. */

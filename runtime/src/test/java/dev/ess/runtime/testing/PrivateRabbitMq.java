@@ -40,12 +40,13 @@ public final class PrivateRabbitMq implements AutoCloseable {
     }
 
     /**
-     * Starts a node whose files live in {@code home}, with the given plugins enabled.
+     * Starts a node whose files live in {@code folder}, with the given plugins enabled.
      *
      * @param plugins e.g. {@code rabbitmq_consistent_hash_exchange}; none for a plain broker
      */
-    public static PrivateRabbitMq start(Path home, String... plugins) throws IOException, InterruptedException {
-        Path server = SERVER_SCRIPTS.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    public static PrivateRabbitMq start(Path folder, String... plugins) throws IOException, InterruptedException {
+        Path home = folder.toAbsolutePath();
+        Path server = serverScript();
         assumeTrue(server != null, "rabbitmq-server is not installed (apt-get install rabbitmq-server):"
                 + " skipping the tests that restart a broker of their own");
         Files.createDirectories(home);
@@ -65,8 +66,25 @@ public final class PrivateRabbitMq implements AutoCloseable {
                 "RABBITMQ_LOG_BASE", home.resolve("log").toString(),
                 "RABBITMQ_PID_FILE", home.resolve("rabbitmq.pid").toString());
         PrivateRabbitMq broker = new PrivateRabbitMq(server.getParent(), home, node, amqpPort, environment);
+        // A node outliving its test would hold its ports and memory: stop it with the JVM at the latest.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                broker.stopNode();
+            } catch (IOException | InterruptedException e) {
+                // the JVM is ending; nothing more to do
+            }
+        }, "stop-" + node));
         broker.startNode();
         return broker;
+    }
+
+    /** Whether RabbitMQ is installed here, so that a node of one's own can be started. */
+    public static boolean installed() {
+        return serverScript() != null;
+    }
+
+    private static Path serverScript() {
+        return SERVER_SCRIPTS.stream().filter(Files::isExecutable).findFirst().orElse(null);
     }
 
     public String amqpUri() {
