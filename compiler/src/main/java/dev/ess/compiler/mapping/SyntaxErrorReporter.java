@@ -122,8 +122,8 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         if (previousType == EssMapLexer.PIPE || ruleIndex == EssMapParser.RULE_call) {
             return "<function>";
         }
-        if (previousType == EssMapLexer.ARROW || previousType == EssMapLexer.SLASH
-                || ruleIndex == EssMapParser.RULE_targetPath) {
+        if (previousType == EssMapLexer.ARROW || previousType == EssMapLexer.SLASH || previousType == EssMapLexer.AT
+                || ruleIndex == EssMapParser.RULE_targetPath || ruleIndex == EssMapParser.RULE_targetSegment) {
             return "<element>";
         }
         return "<field>";

@@ -1,8 +1,9 @@
-package dev.ess.compiler.wsdl;
+package dev.ess.compiler.partner;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.XMLConstants;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -35,7 +36,7 @@ final class Dom {
 
     static boolean isSchema(Node node) {
         return node instanceof Element element
-                && XsdResolver.XSD.equals(element.getNamespaceURI())
+                && XMLConstants.W3C_XML_SCHEMA_NS_URI.equals(element.getNamespaceURI())
                 && "schema".equals(element.getLocalName());
     }
 }

@@ -1,6 +1,6 @@
-package dev.ess.compiler.wsdl;
+package dev.ess.compiler.partner;
 
-import dev.ess.compiler.diagnostic.SourceText;
+import dev.ess.compiler.diagnostic.Position;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -34,24 +34,14 @@ final class SecureXml {
     private static final String LINE = "ess.line";
     private static final String COLUMN = "ess.column";
 
-    /** A file with nothing but blanks in it: the usual result of a failed download. */
-    static final class EmptyFileException extends IOException {
-        private static final long serialVersionUID = 1L;
-    }
-
     private SecureXml() {}
 
     /**
-     * @throws SourceText.NotUtf8Exception when the file is not UTF-8 text
-     * @throws EmptyFileException when it holds nothing
+     * Parses the text of a file, read elsewhere so that positions are computed on that very text.
+     *
      * @throws SAXException when it is not well-formed XML or declares a DOCTYPE
      */
-    static Document parse(Path file) throws IOException, SAXException {
-        // WSDLs declare UTF-8 in practice; decoding ourselves lets positions be computed on the text.
-        String text = SourceText.read(file);
-        if (text.isBlank()) {
-            throw new EmptyFileException();
-        }
+    static Document parse(Path file, String text) throws IOException, SAXException {
         try {
             SAXParser parser = parserFactory().newSAXParser();
             Document document = documentFactory().newDocumentBuilder().newDocument();
@@ -64,12 +54,11 @@ final class SecureXml {
         }
     }
 
-    static int line(Node node) {
-        return node.getUserData(LINE) instanceof Integer line ? line : 0;
-    }
-
-    static int column(Node node) {
-        return node.getUserData(COLUMN) instanceof Integer column ? column : 0;
+    /** Where an element's start tag begins, 1-based. */
+    static Position position(Path file, Node node) {
+        int line = node.getUserData(LINE) instanceof Integer value ? value : 0;
+        int column = node.getUserData(COLUMN) instanceof Integer value ? value : 0;
+        return new Position(file, line, column);
     }
 
     private static SAXParserFactory parserFactory() throws ParserConfigurationException, SAXException {
