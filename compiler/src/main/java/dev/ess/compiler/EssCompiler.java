@@ -15,6 +15,7 @@ import dev.ess.compiler.manifest.Manifest;
 import dev.ess.compiler.manifest.ManifestLoader;
 import dev.ess.compiler.mapping.MappingFile;
 import dev.ess.compiler.mapping.MappingParser;
+import dev.ess.compiler.partner.CompiledWsdls;
 import dev.ess.compiler.partner.PartnerCompiler;
 import dev.ess.compiler.partner.PartnerOperation;
 import dev.ess.compiler.partner.PartnerPort;
@@ -44,6 +45,7 @@ public final class EssCompiler {
     static final String SERVICES_FILE = "META-INF/services/dev.ess.runtime.SoapConnector";
 
     private final Path displayRoot;
+    private final CompiledWsdls compiledWsdls;
 
     /** Shows files in diagnostics as given. */
     public EssCompiler() {
@@ -52,7 +54,13 @@ public final class EssCompiler {
 
     /** @param displayRoot diagnostics show files below it relative to it, as a build tool would */
     public EssCompiler(Path displayRoot) {
+        this(displayRoot, CompiledWsdls.SHARED);
+    }
+
+    /** @param compiledWsdls WSDLs compiled earlier in this JVM, reused while their documents are unchanged */
+    public EssCompiler(Path displayRoot, CompiledWsdls compiledWsdls) {
         this.displayRoot = displayRoot;
+        this.compiledWsdls = compiledWsdls;
     }
 
     /**
@@ -76,7 +84,8 @@ public final class EssCompiler {
             return new CompilationResult(List.of(), generated, List.of(), true, 0, Duration.ZERO);
         }
         Diagnostics diagnostics = new Diagnostics(displayRoot);
-        Analysis analysis = new Analysis(inputDirectory, basePackage, diagnostics);
+        Analysis analysis = new Analysis(inputDirectory, basePackage, new PartnerCompiler(diagnostics, compiledWsdls),
+                diagnostics);
         try {
             analysis.run();
         } catch (RuntimeException | StackOverflowError e) {
@@ -93,7 +102,7 @@ public final class EssCompiler {
         if (diagnostics.hasErrors()) {
             return CompilationResult.failed(diagnostics.all());
         }
-        CompilationResult result = generation.finish(diagnostics, analysis.services().size(), analysis.wsimportTime());
+        CompilationResult result = generation.finish(diagnostics, analysis.partners.wsimportRuns(), analysis.wsimportTime());
         new InputStamp(inputs, outside).write(sourcesOut);
         return result;
     }
@@ -125,15 +134,17 @@ public final class EssCompiler {
     private static final class Analysis {
         private final Path inputDirectory;
         private final String basePackage;
+        private final PartnerCompiler partners;
         private final Diagnostics diagnostics;
         private final Map<Path, Optional<PartnerService>> services = new TreeMap<>();
         private final List<BoundConnector> connectors = new ArrayList<>();
         private final List<Path> filesRead = new ArrayList<>();
         private Duration wsimportTime = Duration.ZERO;
 
-        Analysis(Path inputDirectory, String basePackage, Diagnostics diagnostics) {
+        Analysis(Path inputDirectory, String basePackage, PartnerCompiler partners, Diagnostics diagnostics) {
             this.inputDirectory = inputDirectory.toAbsolutePath().normalize();
             this.basePackage = basePackage;
+            this.partners = partners;
             this.diagnostics = diagnostics;
         }
 
@@ -193,8 +204,7 @@ public final class EssCompiler {
             String stubPackage = Names.stubPackage(basePackage, file.startsWith(inputDirectory)
                     ? inputDirectory.relativize(file) : file.getFileName());
             long start = System.nanoTime();
-            Optional<PartnerService> service = new PartnerCompiler(diagnostics).compile(file, folder, wsdl.position(),
-                    stubPackage);
+            Optional<PartnerService> service = partners.compile(file, folder, wsdl.position(), stubPackage);
             wsimportTime = wsimportTime.plusNanos(System.nanoTime() - start);
             service.ifPresentOrElse(compiled -> filesRead.addAll(compiled.files()), () -> filesRead.add(file));
             services.put(file, service);

@@ -136,6 +136,8 @@ final class SyntaxErrorReporter extends BaseErrorListener {
             case EssMapLexer.STRING -> "<string>";
             case EssMapLexer.NUMBER -> "<number>";
             case EssMapLexer.NAME -> nameAlias;
+            case EssMapLexer.AT -> "'@'";
+            case EssMapLexer.EACH -> "'[]'";
             default -> EssMapParser.VOCABULARY.getLiteralName(type) != null
                     ? EssMapParser.VOCABULARY.getLiteralName(type)
                     : EssMapParser.VOCABULARY.getDisplayName(type);

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,9 +40,22 @@ import org.xml.sax.Locator;
 public final class PartnerCompiler {
 
     private final Diagnostics diagnostics;
+    private final CompiledWsdls compiled;
+    private int wsimportRuns;
 
     public PartnerCompiler(Diagnostics diagnostics) {
+        this(diagnostics, new CompiledWsdls(0));
+    }
+
+    /** @param compiled WSDLs compiled earlier, reused when none of their documents changed */
+    public PartnerCompiler(Diagnostics diagnostics, CompiledWsdls compiled) {
         this.diagnostics = diagnostics;
+        this.compiled = compiled;
+    }
+
+    /** How many times this compiler ran wsimport: once per WSDL it had not compiled before. */
+    public int wsimportRuns() {
+        return wsimportRuns;
     }
 
     /**
@@ -58,9 +70,24 @@ public final class PartnerCompiler {
             return Optional.empty();
         }
         WsdlSources sources = read.get();
+        String key = CompiledWsdls.key(sources, stubPackage);
+        Optional<PartnerService> known = compiled.get(key);
+        if (known.isPresent()) {
+            return known;
+        }
+        int reported = diagnostics.all().size();
+        Optional<PartnerService> service = compile(sources, stubPackage);
+        if (service.isPresent() && diagnostics.all().size() == reported) {
+            compiled.put(key, service.get());
+        }
+        return service;
+    }
+
+    private Optional<PartnerService> compile(WsdlSources sources, String stubPackage) {
         Map<String, byte[]> resources = resources(sources, stubPackage);
         String wsdlResource = resourcePath(sources, sources.root(), stubPackage);
         Wsimport.Run run = Wsimport.run(sources, new StubPackages(stubPackage, sources), wsdlResource);
+        wsimportRuns++;
         run.warnings().forEach(finding -> warn(finding, sources));
         if (!run.succeeded()) {
             run.errors().forEach(finding -> fail(finding, sources));
@@ -191,12 +218,6 @@ public final class PartnerCompiler {
     private void fail(Wsimport.Finding finding, WsdlSources sources) {
         String message = finding.message();
         Position at = position(finding, sources);
-        if (message.toLowerCase(Locale.ROOT).contains("rpc/encoded")) {
-            diagnostics.reportWithHint(DiagnosticCode.RPC_ENCODED, at,
-                    "ask the partner for a document/literal (or rpc/literal) binding of the service:"
-                            + " SOAP encoding was dropped by WS-I Basic Profile and JAX-WS");
-            return;
-        }
         diagnostics.report(DiagnosticCode.WSIMPORT_FAILED, at, sources.root().getFileName(), message);
     }
 

@@ -43,6 +43,7 @@ public final class WsdlDocuments {
     static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
     static final String WSDL_20 = "http://www.w3.org/ns/wsdl";
     static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+    static final String SOAP11 = "http://schemas.xmlsoap.org/wsdl/soap/";
     static final String SOAP12 = "http://schemas.xmlsoap.org/wsdl/soap12/";
 
     /**
@@ -72,6 +73,7 @@ public final class WsdlDocuments {
         SortedSet<String> namespaces = new TreeSet<>();
         Set<QName> soap12Bindings = new HashSet<>();
         Deque<Path> pending = new ArrayDeque<>();
+        Set<Path> chameleons = new HashSet<>();
         pending.add(root);
         String targetNamespace = "";
         while (!pending.isEmpty()) {
@@ -92,7 +94,17 @@ public final class WsdlDocuments {
                 targetNamespace = top.getAttribute("targetNamespace");
             }
             for (Element schema : schemas(top)) {
-                namespaces.add(schema.getAttribute("targetNamespace"));
+                // An included schema without a namespace takes its includer's: it adds no namespace of its own.
+                if (!chameleons.contains(file) || schema.hasAttribute("targetNamespace")) {
+                    namespaces.add(schema.getAttribute("targetNamespace"));
+                }
+            }
+            Optional<Element> encoded = encodedBody(top);
+            if (encoded.isPresent()) {
+                diagnostics.reportWithHint(DiagnosticCode.RPC_ENCODED, SecureXml.position(file, encoded.get()),
+                        "ask the partner for a document/literal (or rpc/literal) binding of the service:"
+                                + " SOAP encoding was dropped by WS-I Basic Profile and JAX-WS");
+                return Optional.empty();
             }
             for (Element binding : Dom.children(top, WSDL, "binding")) {
                 if (!Dom.children(binding, SOAP12, "binding").isEmpty()) {
@@ -100,7 +112,11 @@ public final class WsdlDocuments {
                 }
             }
             for (Element referenced : references(top)) {
-                resolve(file, referenced, boundary).ifPresent(pending::add);
+                Optional<Path> next = resolve(file, referenced, boundary);
+                next.ifPresent(pending::add);
+                if (next.isPresent() && "include".equals(referenced.getLocalName())) {
+                    chameleons.add(next.get());
+                }
             }
         }
         if (diagnostics.errorCount() > errorsBefore) {
@@ -115,7 +131,7 @@ public final class WsdlDocuments {
             String text = SourceText.read(file);
             if (text.isBlank()) {
                 diagnostics.reportWithHint(DiagnosticCode.WSDL_MALFORMED, Position.of(file),
-                        "save the partner's document into it", "the file is empty");
+                        "save the partner's WSDL document into it", "the file is empty");
                 return Optional.empty();
             }
             String served = SPRING_WS_TRANSPORT.matcher(text).replaceAll("transport=$1http://schemas.xmlsoap.org/soap/http$1");
@@ -160,6 +176,23 @@ public final class WsdlDocuments {
         }
         diagnostics.report(DiagnosticCode.WSDL_MALFORMED, at,
                 "the root element is <" + top.getTagName() + ">, expected WSDL 1.1 <definitions>");
+    }
+
+    /** The first SOAP body or header of a binding that uses SOAP encoding, which JAX-WS cannot call. */
+    private static Optional<Element> encodedBody(Element top) {
+        for (Element binding : Dom.children(top, WSDL, "binding")) {
+            for (Element operation : Dom.children(binding, WSDL, "operation")) {
+                for (Element message : Dom.children(operation)) {
+                    for (Element extension : Dom.children(message)) {
+                        boolean soap = SOAP11.equals(extension.getNamespaceURI()) || SOAP12.equals(extension.getNamespaceURI());
+                        if (soap && "encoded".equals(extension.getAttribute("use"))) {
+                            return Optional.of(extension);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The schemas a document declares: itself, or those inside its {@code <types>}. */
