@@ -115,7 +115,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             CircuitBreaker breaker = new CircuitBreaker(spec.id(), config.circuitThresholdFor(spec),
                     config.probeInterval());
             DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store, sentLog,
-                    ErrorClassifier.forPort(ports.get(0)), breaker,
+                    ErrorClassifier.forPort(ports.get(0)).redacting(redaction(spec, config)), breaker,
                     new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters,
                     observer);
             lanes = new Lanes(name, parallelism);
@@ -145,23 +145,30 @@ public final class ConnectorRuntime implements AutoCloseable {
      * The spec with the {@code ${env:NAME}} references of its URLs replaced from the environment;
      * the manifest's target is not needed, and so not resolved, when the configuration overrides it.
      *
-     * @throws RuntimeStartException naming a referenced variable that is not set
+     * @throws RuntimeStartException naming a referenced variable that is not set, or a URL that
+     *     does not parse
      */
     static ConnectorSpec resolveUrls(ConnectorSpec declared, RuntimeConfig config, Map<String, String> environment) {
         try {
-            String target = config.targetUrl() != null ? declared.targetUrl()
-                    : EnvReferences.resolve(declared.targetUrl(), environment);
-            return declared.withUrls(target, EnvReferences.resolve(declared.pingUrl(), environment));
+            String target = declared.targetUrl();
+            if (config.targetUrl() == null) {
+                target = EnvReferences.resolve(target, environment);
+                RuntimeConfig.checkUrl("target_url", target, RuntimeConfig.PARTNER_SCHEMES);
+            }
+            String ping = EnvReferences.resolve(declared.pingUrl(), environment);
+            if (ping != null && !ping.isBlank()) {
+                ping = ping.trim();
+                RuntimeConfig.checkUrl("ping_url", ping, RuntimeConfig.PARTNER_SCHEMES);
+            }
+            return declared.withUrls(target, ping);
         } catch (IllegalArgumentException e) {
             throw new RuntimeStartException("connector " + declared.id() + " cannot start: " + e.getMessage(), e);
         }
     }
 
-    /** A partner URL fit for a log: no password, no query (it may carry a key from the environment). */
-    static String displayed(String url) {
-        String shown = BusConnection.redact(url);
-        int query = shown.indexOf('?');
-        return query < 0 ? shown : shown.substring(0, query) + "?***";
+    /** Whatever secrets the connector's URLs hold, to be kept out of failure reasons. */
+    private static Redaction redaction(ConnectorSpec spec, RuntimeConfig config) {
+        return Redaction.of(config.busUrl(), config.targetFor(spec), spec.pingUrl());
     }
 
     public ConnectorSpec spec() {
@@ -197,7 +204,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     public boolean redrive(String eventId) {
         boolean redriven = store.redrive(spec.id(), eventId);
         if (redriven) {
-            LOG.info("{} event {} re-driven", spec.id(), eventId);
+            LOG.info("{} event {} re-driven", spec.id(), OneLine.of(eventId));
             dispatcher.wake();
         }
         return redriven;
@@ -216,7 +223,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     /** One line saying what runs where, for the log or the console. Holds no password. */
     public String banner() {
         return "ESS connector " + spec.id() + ": queue " + spec.queue() + " <- " + Topology.EVENTS_EXCHANGE
-                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + displayed(target())
+                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + Urls.shown(target())
                 + ", store " + store.description() + ", " + lanes.count() + " lane(s)";
     }
 

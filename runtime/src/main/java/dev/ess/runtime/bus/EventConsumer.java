@@ -7,6 +7,7 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.DeliveryObserver;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.delivery.Arrival;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
@@ -130,7 +131,7 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
             journal = store.receiveAll(events);
         } catch (StoreException e) {
             LOG.error("{}: cannot journal {} message(s), returned to the queue: {}", spec.id(), batch.size(),
-                    e.getMessage());
+                    OneLine.of(e.getMessage()));
             settle(() -> getChannel().basicNack(lastTag, true, true));
             // Most likely the store is down: do not spin on the same messages.
             TimeUnit.MILLISECONDS.sleep(STORE_FAILURE_PAUSE.toMillis());
@@ -146,7 +147,8 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
             JournalStatus earlier = journal.earlier().get(event.eventId());
             if (earlier != null && earlier != JournalStatus.RECEIVED && seen.add(event.eventId())) {
                 observer.duplicate(event.eventId());
-                LOG.info("{} event {} ({}) already {}, skipped", spec.id(), event.eventId(), event.routingKey(),
+                LOG.info("{} event {} ({}) already {}, skipped", spec.id(), OneLine.of(event.eventId()),
+                        OneLine.of(event.routingKey()),
                         earlier == JournalStatus.SENT ? "sent" : "parked");
             }
         }

@@ -4,6 +4,7 @@ import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.RuntimeConfig;
 import dev.ess.runtime.RuntimeStartException;
 import dev.ess.runtime.SoapConnector;
+import dev.ess.runtime.Urls;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.StoreException;
 import dev.ess.runtime.bus.BusException;
@@ -97,7 +98,7 @@ public final class EssMain {
             connectors = loadConnectors();
             if (options.list()) {
                 connectors.forEach(each -> out.println(each.spec().id() + "  " + each.spec().listenTopic()
-                        + " -> " + each.spec().targetUrl()));
+                        + " -> " + Urls.shown(each.spec().targetUrl())));
                 return OK;
             }
             connector = select(connectors, options.connectorId());

@@ -2,6 +2,7 @@ package dev.ess.runtime.delivery;
 
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.DeliveryObserver;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.soap.EventIdHeader;
 import dev.ess.runtime.store.EventStore;
@@ -159,7 +160,9 @@ public final class DeliveryPipeline<P, Q> {
             boolean counts = breaker.onFailure(arrival.eventId(), failure, probe);
             if (!counts) {
                 observer.retried(arrival.eventId(), attempts, failure.reason());
-                LOG.debug("{} event {}: partner down, waiting for it: {}", spec.id(), arrival.eventId(), failure.reason());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {}: partner down, waiting for it: {}", spec.id(), about(arrival), failure.reason());
+                }
                 if (probe) {
                     yieldedAttempts.put(arrival.eventId(), attempts);
                     return Outcome.YIELDED;
@@ -180,8 +183,8 @@ public final class DeliveryPipeline<P, Q> {
             }
             observer.retried(arrival.eventId(), attempts, failure.reason());
             Duration pause = backoff.delay(attempts);
-            LOG.warn("{} event {} ({}{}) attempt {} failed, retrying in {} ms: {}", spec.id(), arrival.eventId(),
-                    arrival.routingKey(), keySuffix(arrival), attempts, pause.toMillis(), failure.reason());
+            LOG.warn("{} {} attempt {} failed, retrying in {} ms: {}", spec.id(), about(arrival), attempts,
+                    pause.toMillis(), failure.reason());
             if (!pauseUnlessStopped(pause)) {
                 return Outcome.STOPPED;
             }
@@ -193,8 +196,9 @@ public final class DeliveryPipeline<P, Q> {
         lastSent = sentAt;
         observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
         sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
-        LOG.debug("{} event {} ({}{}) sent, attempt {}", spec.id(), arrival.eventId(), arrival.routingKey(),
-                keySuffix(arrival), attempts);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} sent, attempt {}", spec.id(), about(arrival), attempts);
+        }
         return Outcome.SENT;
     }
 
@@ -209,8 +213,7 @@ public final class DeliveryPipeline<P, Q> {
         parkedEvents.parked(new ParkedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
                 arrival.body(), failure.reason(), attempts, parkedAt));
         observer.parked(arrival.eventId(), failure.reason());
-        LOG.warn("{} event {} ({}{}) parked after {} attempt(s): {}", spec.id(), arrival.eventId(),
-                arrival.routingKey(), keySuffix(arrival), attempts, failure.reason());
+        LOG.warn("{} {} parked after {} attempt(s): {}", spec.id(), about(arrival), attempts, failure.reason());
         return Outcome.PARKED;
     }
 
@@ -238,7 +241,9 @@ public final class DeliveryPipeline<P, Q> {
         }
     }
 
-    private String keySuffix(Arrival arrival) {
-        return arrival.key() == null ? "" : " " + spec.key() + "=" + arrival.key();
+    /** An event as a log line names it; its id, routing key and key come from outside, so they are escaped. */
+    private String about(Arrival arrival) {
+        String key = arrival.key() == null ? "" : " " + spec.key() + "=" + arrival.key();
+        return "event " + OneLine.of(arrival.eventId()) + " (" + OneLine.of(arrival.routingKey() + key) + ")";
     }
 }

@@ -9,6 +9,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
 import java.io.IOException;
@@ -81,8 +82,8 @@ public final class OpsDashboard implements AutoCloseable {
                 try {
                     board.record(Heartbeat.parse(body), clock.instant());
                 } catch (IllegalArgumentException e) {
-                    LOG.warn("ignored a message on {} '{}': {}", Topology.OPS_EXCHANGE, envelope.getRoutingKey(),
-                            e.getMessage());
+                    LOG.warn("ignored a message on {} '{}': {}", Topology.OPS_EXCHANGE,
+                            OneLine.of(envelope.getRoutingKey()), OneLine.of(e.getMessage()));
                 }
             }
         });
