@@ -9,6 +9,7 @@ import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.StoreException;
 import dev.ess.runtime.bus.BusException;
 import dev.ess.runtime.ops.ConnectorMetrics;
+import dev.ess.runtime.ops.HttpOptions;
 import dev.ess.runtime.ops.OpsDashboard;
 import dev.ess.runtime.ops.OpsOptions;
 import dev.ess.runtime.ops.Operations;
@@ -59,6 +60,8 @@ public final class EssMain {
               TARGET_URL     partner endpoint, overriding the manifest's target_url
               ESS_DB         store: a SQLite file (default ./ess.db) or a jdbc:postgresql: URL
               ESS_HTTP_PORT  as --http-port (or ops --port); unset: no HTTP server (ops: 8080)
+              ESS_HTTP_ADDRESS  the address the HTTP server listens on (default 127.0.0.1; 0.0.0.0: all)
+              ESS_HTTP_TOKEN    a bearer token of at least 16 characters that every HTTP request must present
               ESS_INSTANCE   this instance's name in heartbeats (default: the host name)""";
 
     static final int DEFAULT_DASHBOARD_PORT = 8080;
@@ -86,6 +89,7 @@ public final class EssMain {
         List<SoapConnector<?, ?, ?>> connectors;
         SoapConnector<?, ?, ?> connector;
         RuntimeConfig config;
+        OpsOptions opsOptions;
         try {
             options = Options.parse(args);
             if (options.help()) {
@@ -93,7 +97,10 @@ public final class EssMain {
                 return OK;
             }
             if (options.ops()) {
-                return runDashboard(RuntimeConfig.fromEnvironment(environment), options.httpPort());
+                RuntimeConfig dashboardConfig = RuntimeConfig.fromEnvironment(environment);
+                int port = options.httpPort() != null ? options.httpPort()
+                        : dashboardConfig.httpPort() != null ? dashboardConfig.httpPort() : DEFAULT_DASHBOARD_PORT;
+                return runDashboard(dashboardConfig, HttpOptions.from(environment, port));
             }
             connectors = loadConnectors();
             if (options.list()) {
@@ -109,14 +116,15 @@ public final class EssMain {
             if (options.httpPort() != null) {
                 config = config.withHttpPort(options.httpPort());
             }
+            opsOptions = OpsOptions.from(config, environment);
         } catch (UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return USAGE;
         }
-        return runUntilStopped(connector, config);
+        return runUntilStopped(connector, config, opsOptions);
     }
 
-    private int runUntilStopped(SoapConnector<?, ?, ?> connector, RuntimeConfig config) {
+    private int runUntilStopped(SoapConnector<?, ?, ?> connector, RuntimeConfig config, OpsOptions opsOptions) {
         ConnectorMetrics metrics = new ConnectorMetrics(connector.spec().id());
         ConnectorRuntime runtime;
         try {
@@ -127,7 +135,7 @@ public final class EssMain {
         }
         Operations operations;
         try {
-            operations = Operations.start(runtime, config, metrics, OpsOptions.from(config, environment));
+            operations = Operations.start(runtime, config, metrics, opsOptions);
         } catch (IOException | BusException e) {
             runtime.close();
             err.println("error: connector " + connector.spec().id() + " cannot start its heartbeats or ops endpoints: "
@@ -139,8 +147,8 @@ public final class EssMain {
             runtime.close();
         }, "ess-shutdown"));
         out.println(runtime.banner());
-        if (operations.httpPort() >= 0) {
-            out.println("ops endpoints: http://localhost:" + operations.httpPort() + "/metrics /health /ready");
+        if (operations.httpUrl() != null) {
+            out.println("ops endpoints: " + operations.httpUrl() + "metrics /health /ready");
         }
         try {
             runtime.awaitClosed();
@@ -171,11 +179,10 @@ public final class EssMain {
         }
     }
 
-    private int runDashboard(RuntimeConfig config, Integer port) {
-        int httpPort = port != null ? port : config.httpPort() != null ? config.httpPort() : DEFAULT_DASHBOARD_PORT;
+    private int runDashboard(RuntimeConfig config, HttpOptions http) {
         OpsDashboard dashboard;
         try {
-            dashboard = OpsDashboard.start(config.busUrl(), httpPort);
+            dashboard = OpsDashboard.start(config.busUrl(), http);
         } catch (IOException | BusException e) {
             err.println("error: the OPS dashboard cannot start: " + e.getMessage());
             return START_FAILED;
@@ -185,7 +192,7 @@ public final class EssMain {
             dashboard.close();
             stopped.countDown();
         }, "ess-ops-shutdown"));
-        out.println("ESS ops dashboard: http://localhost:" + dashboard.port() + "/ showing heartbeats from "
+        out.println("ESS ops dashboard: " + dashboard.url() + " showing heartbeats from "
                 + "hms.ops on " + dashboard.busDisplayUri());
         try {
             stopped.await();
