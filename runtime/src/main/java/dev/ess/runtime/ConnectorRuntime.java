@@ -102,8 +102,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         SentLog sentLog = null;
         Lanes lanes = null;
         try {
-            store = EventStore.open(config.database());
-            store.claim(spec.id());
+            store = EventStore.open(config.database(), spec.id());
+            store.claim();
             bus = BusConnection.open(config.busUrl(), name);
             List<P> ports = new ArrayList<>(parallelism);
             for (int i = 0; i < parallelism; i++) {
@@ -111,21 +111,21 @@ public final class ConnectorRuntime implements AutoCloseable {
                         config.requestTimeout()));
             }
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
-            sentLog = new SentLog(spec.id(), store);
+            sentLog = new SentLog(spec.id(), store.journal());
             CircuitBreaker breaker = new CircuitBreaker(spec.id(), config.circuitThresholdFor(spec),
                     config.probeInterval());
-            DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store, sentLog,
+            DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store.journal(), sentLog,
                     ErrorClassifier.forPort(ports.get(0)).redacting(redaction(spec, config)), breaker,
                     new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters,
                     observer);
             lanes = new Lanes(name, parallelism);
-            Dispatcher dispatcher = new Dispatcher(spec.id(), store, lanes, pipeline::deliver, MAX_IN_FLIGHT,
+            Dispatcher dispatcher = new Dispatcher(spec.id(), store.journal(), lanes, pipeline::deliver, MAX_IN_FLIGHT,
                     MAX_QUEUED);
             dispatcher.start();
             Channel channel = bus.openChannel();
             Topology.declareIntake(channel, spec);
             channel.basicQos(config.prefetchFor(spec));
-            EventConsumer consumer = new EventConsumer(channel, spec, store, dispatcher::offer, observer,
+            EventConsumer consumer = new EventConsumer(channel, spec, store.journal(), dispatcher::offer, observer,
                     Clock.systemUTC());
             String consumerTag = channel.basicConsume(spec.queue(), false, name, consumer);
             return new ConnectorRuntime(spec, config, store, bus, channel, consumer, pipeline, lanes, dispatcher,
@@ -189,11 +189,11 @@ public final class ConnectorRuntime implements AutoCloseable {
     public ConnectorStatus status() {
         Instant lastSent = pipeline.lastSent();
         if (lastSent == null) {
-            lastSent = store.lastSent(spec.id()).orElse(null);
+            lastSent = store.view().lastSent().orElse(null);
         }
         return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
-                store.count(spec.id(), JournalStatus.RECEIVED), store.oldestWaiting(spec.id()).orElse(null),
-                store.count(spec.id(), JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
+                store.view().count(JournalStatus.RECEIVED), store.view().oldestWaiting().orElse(null),
+                store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
     }
 
     /**
@@ -202,7 +202,7 @@ public final class ConnectorRuntime implements AutoCloseable {
      * @return whether the event was parked
      */
     public boolean redrive(String eventId) {
-        boolean redriven = store.redrive(spec.id(), eventId);
+        boolean redriven = store.journal().redrive(eventId);
         if (redriven) {
             LOG.info("{} event {} re-driven", spec.id(), OneLine.of(eventId));
             dispatcher.wake();
@@ -212,7 +212,7 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     /** Sends every parked event again, in their arrival order; returns how many. */
     public int redriveAll() {
-        int count = store.redriveAll(spec.id());
+        int count = store.journal().redriveAll();
         if (count > 0) {
             LOG.info("{}: {} parked event(s) re-driven", spec.id(), count);
             dispatcher.wake();

@@ -162,12 +162,12 @@ public final class EssMain {
 
     /** Re-drives parked events in the connector's store ({@code ESS_DB}), without starting it. */
     private int redrive(String connectorId, String eventId) {
-        try (EventStore store = EventStore.open(environment.get(RuntimeConfig.ESS_DB))) {
+        try (EventStore store = EventStore.open(environment.get(RuntimeConfig.ESS_DB), connectorId)) {
             if (eventId.equals("all")) {
-                out.println("re-driven " + store.redriveAll(connectorId) + " parked event(s) of " + connectorId);
+                out.println("re-driven " + store.journal().redriveAll() + " parked event(s) of " + connectorId);
                 return OK;
             }
-            if (!store.redrive(connectorId, eventId)) {
+            if (!store.journal().redrive(eventId)) {
                 err.println("error: event '" + eventId + "' of " + connectorId + " is not parked in " + store.description());
                 return USAGE;
             }

@@ -5,7 +5,7 @@ import dev.ess.runtime.DeliveryObserver;
 import dev.ess.runtime.OneLine;
 import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.soap.EventIdHeader;
-import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.Journal;
 import dev.ess.runtime.store.ParkedEvent;
 import dev.ess.runtime.store.PendingEvent;
 import dev.ess.runtime.store.SentEvent;
@@ -42,7 +42,7 @@ public final class DeliveryPipeline<P, Q> {
     private final SoapConnector<P, Q, ?> connector;
     private final ConnectorSpec spec;
     private final List<P> ports;
-    private final EventStore store;
+    private final Journal journal;
     private final SentLog sentLog;
     private final ErrorClassifier classifier;
     private final CircuitBreaker breaker;
@@ -61,13 +61,13 @@ public final class DeliveryPipeline<P, Q> {
      * @param parkedEvents told of each event parked, once it is in the store
      * @param observer told of every step, for metrics
      */
-    public DeliveryPipeline(SoapConnector<P, Q, ?> connector, List<P> ports, EventStore store, SentLog sentLog,
+    public DeliveryPipeline(SoapConnector<P, Q, ?> connector, List<P> ports, Journal journal, SentLog sentLog,
             ErrorClassifier classifier, CircuitBreaker breaker, Backoff backoff, Clock clock,
             ParkedEventSink parkedEvents, DeliveryObserver observer) {
         this.connector = connector;
         this.spec = connector.spec();
         this.ports = List.copyOf(ports);
-        this.store = store;
+        this.journal = journal;
         this.sentLog = sentLog;
         this.classifier = classifier;
         this.breaker = breaker;
@@ -176,7 +176,7 @@ public final class DeliveryPipeline<P, Q> {
             }
             int counted = attempts;
             if (!withStore(() -> {
-                store.recordFailure(spec.id(), arrival.eventId(), counted, failure.reason());
+                journal.recordFailure(arrival.eventId(), counted, failure.reason());
                 return Boolean.TRUE;
             })) {
                 return Outcome.STOPPED;
@@ -205,7 +205,7 @@ public final class DeliveryPipeline<P, Q> {
     private Outcome park(Arrival arrival, Failure failure, int attempts) {
         Instant parkedAt = clock.instant();
         if (!withStore(() -> {
-            store.park(spec.id(), arrival.eventId(), failure.reason(), attempts, parkedAt);
+            journal.park(arrival.eventId(), failure.reason(), attempts, parkedAt);
             return Boolean.TRUE;
         })) {
             return Outcome.STOPPED;

@@ -130,9 +130,10 @@ class EssMainTest {
     @Test
     void reDrivesParkedEventsInTheStoreWithoutStarting(@TempDir Path tempDir) {
         String database = tempDir.resolve("ess.db").toString();
-        try (EventStore store = EventStore.open(database)) {
-            store.receive(new ReceivedEvent("registered", "e1", "registered.events", "k", new byte[] {'{', '}'}, Instant.EPOCH));
-            store.park("registered", "e1", "SOAP Client fault: no", 1, Instant.EPOCH);
+        try (EventStore store = EventStore.open(database, "registered")) {
+            store.journal().receiveAll(List.of(
+                    new ReceivedEvent("e1", "registered.events", "k", new byte[] {'{', '}'}, Instant.EPOCH)));
+            store.journal().park("e1", "SOAP Client fault: no", 1, Instant.EPOCH);
         }
         Map<String, String> environment = Map.of("ESS_DB", database);
 
@@ -140,8 +141,8 @@ class EssMainTest {
         assertEquals("error: event 'e2' of registered is not parked in sqlite:" + database, err().strip());
         assertEquals(EssMain.OK, main(environment).run(new String[] {"--redrive", "e1"}));
         assertEquals("re-driven event e1 of registered", out().strip());
-        try (EventStore store = EventStore.open(database)) {
-            assertEquals(JournalStatus.RECEIVED, store.find("registered", "e1").orElseThrow().status());
+        try (EventStore store = EventStore.open(database, "registered")) {
+            assertEquals(JournalStatus.RECEIVED, store.view().find("e1").orElseThrow().status());
         }
     }
 

@@ -87,8 +87,8 @@ class EssMainProcessTest {
             process.destroyForcibly();
             partner.reset();
         }
-        try (EventStore store = EventStore.open(database.toString())) {
-            assertEquals(JournalStatus.SENT, store.find(id, "evt-slow").orElseThrow().status());
+        try (EventStore store = EventStore.open(database.toString(), id)) {
+            assertEquals(JournalStatus.SENT, store.view().find("evt-slow").orElseThrow().status());
         }
     }
 
@@ -199,8 +199,8 @@ class EssMainProcessTest {
     }
 
     private static long parked(Path database, String id) {
-        try (EventStore store = EventStore.open(database.toString())) {
-            return store.count(id, JournalStatus.PARKED);
+        try (EventStore store = EventStore.open(database.toString(), id)) {
+            return store.view().count(JournalStatus.PARKED);
         }
     }
 
