@@ -102,8 +102,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         SentLog sentLog = null;
         Lanes lanes = null;
         try {
-            store = EventStore.open(config.database());
-            store.claim(spec.id());
+            store = EventStore.open(config.database(), spec.id());
+            store.claim();
             bus = BusConnection.open(config.busUrl(), name);
             List<P> ports = new ArrayList<>(parallelism);
             for (int i = 0; i < parallelism; i++) {
@@ -111,21 +111,21 @@ public final class ConnectorRuntime implements AutoCloseable {
                         config.requestTimeout()));
             }
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
-            sentLog = new SentLog(spec.id(), store);
+            sentLog = new SentLog(spec.id(), store.journal());
             CircuitBreaker breaker = new CircuitBreaker(spec.id(), config.circuitThresholdFor(spec),
                     config.probeInterval());
-            DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store, sentLog,
-                    ErrorClassifier.forPort(ports.get(0)), breaker,
+            DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(connector, ports, store.journal(), sentLog,
+                    ErrorClassifier.forPort(ports.get(0)).redacting(redaction(spec, config)), breaker,
                     new Backoff(config.retryInitialDelay(), config.retryMaxDelay()), Clock.systemUTC(), deadLetters,
                     observer);
             lanes = new Lanes(name, parallelism);
-            Dispatcher dispatcher = new Dispatcher(spec.id(), store, lanes, pipeline::deliver, MAX_IN_FLIGHT,
+            Dispatcher dispatcher = new Dispatcher(spec.id(), store.journal(), lanes, pipeline::deliver, MAX_IN_FLIGHT,
                     MAX_QUEUED);
             dispatcher.start();
             Channel channel = bus.openChannel();
             Topology.declareIntake(channel, spec);
             channel.basicQos(config.prefetchFor(spec));
-            EventConsumer consumer = new EventConsumer(channel, spec, store, dispatcher::offer, observer,
+            EventConsumer consumer = new EventConsumer(channel, spec, store.journal(), dispatcher::offer, observer,
                     Clock.systemUTC());
             String consumerTag = channel.basicConsume(spec.queue(), false, name, consumer);
             return new ConnectorRuntime(spec, config, store, bus, channel, consumer, pipeline, lanes, dispatcher,
@@ -145,23 +145,30 @@ public final class ConnectorRuntime implements AutoCloseable {
      * The spec with the {@code ${env:NAME}} references of its URLs replaced from the environment;
      * the manifest's target is not needed, and so not resolved, when the configuration overrides it.
      *
-     * @throws RuntimeStartException naming a referenced variable that is not set
+     * @throws RuntimeStartException naming a referenced variable that is not set, or a URL that
+     *     does not parse
      */
     static ConnectorSpec resolveUrls(ConnectorSpec declared, RuntimeConfig config, Map<String, String> environment) {
         try {
-            String target = config.targetUrl() != null ? declared.targetUrl()
-                    : EnvReferences.resolve(declared.targetUrl(), environment);
-            return declared.withUrls(target, EnvReferences.resolve(declared.pingUrl(), environment));
+            String target = declared.targetUrl();
+            if (config.targetUrl() == null) {
+                target = EnvReferences.resolve(target, environment);
+                RuntimeConfig.checkUrl("target_url", target, RuntimeConfig.PARTNER_SCHEMES);
+            }
+            String ping = EnvReferences.resolve(declared.pingUrl(), environment);
+            if (ping != null && !ping.isBlank()) {
+                ping = ping.trim();
+                RuntimeConfig.checkUrl("ping_url", ping, RuntimeConfig.PARTNER_SCHEMES);
+            }
+            return declared.withUrls(target, ping);
         } catch (IllegalArgumentException e) {
             throw new RuntimeStartException("connector " + declared.id() + " cannot start: " + e.getMessage(), e);
         }
     }
 
-    /** A partner URL fit for a log: no password, no query (it may carry a key from the environment). */
-    static String displayed(String url) {
-        String shown = BusConnection.redact(url);
-        int query = shown.indexOf('?');
-        return query < 0 ? shown : shown.substring(0, query) + "?***";
+    /** Whatever secrets the connector's URLs hold, to be kept out of failure reasons. */
+    private static Redaction redaction(ConnectorSpec spec, RuntimeConfig config) {
+        return Redaction.of(config.busUrl(), config.targetFor(spec), spec.pingUrl());
     }
 
     public ConnectorSpec spec() {
@@ -182,11 +189,11 @@ public final class ConnectorRuntime implements AutoCloseable {
     public ConnectorStatus status() {
         Instant lastSent = pipeline.lastSent();
         if (lastSent == null) {
-            lastSent = store.lastSent(spec.id()).orElse(null);
+            lastSent = store.view().lastSent().orElse(null);
         }
         return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
-                store.count(spec.id(), JournalStatus.RECEIVED), store.oldestWaiting(spec.id()).orElse(null),
-                store.count(spec.id(), JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
+                store.view().count(JournalStatus.RECEIVED), store.view().oldestWaiting().orElse(null),
+                store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
     }
 
     /**
@@ -195,9 +202,9 @@ public final class ConnectorRuntime implements AutoCloseable {
      * @return whether the event was parked
      */
     public boolean redrive(String eventId) {
-        boolean redriven = store.redrive(spec.id(), eventId);
+        boolean redriven = store.journal().redrive(eventId);
         if (redriven) {
-            LOG.info("{} event {} re-driven", spec.id(), eventId);
+            LOG.info("{} event {} re-driven", spec.id(), OneLine.of(eventId));
             dispatcher.wake();
         }
         return redriven;
@@ -205,7 +212,7 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     /** Sends every parked event again, in their arrival order; returns how many. */
     public int redriveAll() {
-        int count = store.redriveAll(spec.id());
+        int count = store.journal().redriveAll();
         if (count > 0) {
             LOG.info("{}: {} parked event(s) re-driven", spec.id(), count);
             dispatcher.wake();
@@ -216,7 +223,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     /** One line saying what runs where, for the log or the console. Holds no password. */
     public String banner() {
         return "ESS connector " + spec.id() + ": queue " + spec.queue() + " <- " + Topology.EVENTS_EXCHANGE
-                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + displayed(target())
+                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + Urls.shown(target())
                 + ", store " + store.description() + ", " + lanes.count() + " lane(s)";
     }
 

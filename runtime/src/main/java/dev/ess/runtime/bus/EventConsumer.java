@@ -7,8 +7,9 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.DeliveryObserver;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.delivery.Arrival;
-import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.Journal;
 import dev.ess.runtime.store.JournalStatus;
 import dev.ess.runtime.store.Journalled;
 import dev.ess.runtime.store.PendingEvent;
@@ -42,7 +43,7 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
     private record Delivery(long tag, Arrival arrival) {}
 
     private final ConnectorSpec spec;
-    private final EventStore store;
+    private final Journal journal;
     private final Consumer<List<PendingEvent>> journalled;
     private final DeliveryObserver observer;
     private final Clock clock;
@@ -53,11 +54,11 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
     /**
      * @param journalled given the new events of each batch once they are durable, in arrival order
      */
-    public EventConsumer(Channel channel, ConnectorSpec spec, EventStore store, Consumer<List<PendingEvent>> journalled,
+    public EventConsumer(Channel channel, ConnectorSpec spec, Journal journal, Consumer<List<PendingEvent>> journalled,
             DeliveryObserver observer, Clock clock) {
         super(channel);
         this.spec = spec;
-        this.store = store;
+        this.journal = journal;
         this.journalled = journalled;
         this.observer = observer;
         this.clock = clock;
@@ -122,31 +123,32 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
         List<ReceivedEvent> events = new ArrayList<>(batch.size());
         for (Delivery delivery : batch) {
             Arrival arrival = delivery.arrival();
-            events.add(new ReceivedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
+            events.add(new ReceivedEvent(arrival.eventId(), arrival.routingKey(), arrival.key(),
                     arrival.body(), arrival.receivedAt()));
         }
-        Journalled journal;
+        Journalled result;
         try {
-            journal = store.receiveAll(events);
+            result = journal.receiveAll(events);
         } catch (StoreException e) {
             LOG.error("{}: cannot journal {} message(s), returned to the queue: {}", spec.id(), batch.size(),
-                    e.getMessage());
+                    OneLine.of(e.getMessage()));
             settle(() -> getChannel().basicNack(lastTag, true, true));
             // Most likely the store is down: do not spin on the same messages.
             TimeUnit.MILLISECONDS.sleep(STORE_FAILURE_PAUSE.toMillis());
             return;
         }
-        for (PendingEvent event : journal.added()) {
+        for (PendingEvent event : result.added()) {
             observer.received(event.eventId());
         }
-        journalled.accept(journal.added());
+        journalled.accept(result.added());
         settle(() -> getChannel().basicAck(lastTag, true));
         Set<String> seen = new HashSet<>();
         for (ReceivedEvent event : events) {
-            JournalStatus earlier = journal.earlier().get(event.eventId());
+            JournalStatus earlier = result.earlier().get(event.eventId());
             if (earlier != null && earlier != JournalStatus.RECEIVED && seen.add(event.eventId())) {
                 observer.duplicate(event.eventId());
-                LOG.info("{} event {} ({}) already {}, skipped", spec.id(), event.eventId(), event.routingKey(),
+                LOG.info("{} event {} ({}) already {}, skipped", spec.id(), OneLine.of(event.eventId()),
+                        OneLine.of(event.routingKey()),
                         earlier == JournalStatus.SENT ? "sent" : "parked");
             }
         }

@@ -2,9 +2,10 @@ package dev.ess.runtime.delivery;
 
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.DeliveryObserver;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.soap.EventIdHeader;
-import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.Journal;
 import dev.ess.runtime.store.ParkedEvent;
 import dev.ess.runtime.store.PendingEvent;
 import dev.ess.runtime.store.SentEvent;
@@ -41,7 +42,7 @@ public final class DeliveryPipeline<P, Q> {
     private final SoapConnector<P, Q, ?> connector;
     private final ConnectorSpec spec;
     private final List<P> ports;
-    private final EventStore store;
+    private final Journal journal;
     private final SentLog sentLog;
     private final ErrorClassifier classifier;
     private final CircuitBreaker breaker;
@@ -60,13 +61,13 @@ public final class DeliveryPipeline<P, Q> {
      * @param parkedEvents told of each event parked, once it is in the store
      * @param observer told of every step, for metrics
      */
-    public DeliveryPipeline(SoapConnector<P, Q, ?> connector, List<P> ports, EventStore store, SentLog sentLog,
+    public DeliveryPipeline(SoapConnector<P, Q, ?> connector, List<P> ports, Journal journal, SentLog sentLog,
             ErrorClassifier classifier, CircuitBreaker breaker, Backoff backoff, Clock clock,
             ParkedEventSink parkedEvents, DeliveryObserver observer) {
         this.connector = connector;
         this.spec = connector.spec();
         this.ports = List.copyOf(ports);
-        this.store = store;
+        this.journal = journal;
         this.sentLog = sentLog;
         this.classifier = classifier;
         this.breaker = breaker;
@@ -159,7 +160,9 @@ public final class DeliveryPipeline<P, Q> {
             boolean counts = breaker.onFailure(arrival.eventId(), failure, probe);
             if (!counts) {
                 observer.retried(arrival.eventId(), attempts, failure.reason());
-                LOG.debug("{} event {}: partner down, waiting for it: {}", spec.id(), arrival.eventId(), failure.reason());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {}: partner down, waiting for it: {}", spec.id(), about(arrival), failure.reason());
+                }
                 if (probe) {
                     yieldedAttempts.put(arrival.eventId(), attempts);
                     return Outcome.YIELDED;
@@ -173,15 +176,15 @@ public final class DeliveryPipeline<P, Q> {
             }
             int counted = attempts;
             if (!withStore(() -> {
-                store.recordFailure(spec.id(), arrival.eventId(), counted, failure.reason());
+                journal.recordFailure(arrival.eventId(), counted, failure.reason());
                 return Boolean.TRUE;
             })) {
                 return Outcome.STOPPED;
             }
             observer.retried(arrival.eventId(), attempts, failure.reason());
             Duration pause = backoff.delay(attempts);
-            LOG.warn("{} event {} ({}{}) attempt {} failed, retrying in {} ms: {}", spec.id(), arrival.eventId(),
-                    arrival.routingKey(), keySuffix(arrival), attempts, pause.toMillis(), failure.reason());
+            LOG.warn("{} {} attempt {} failed, retrying in {} ms: {}", spec.id(), about(arrival), attempts,
+                    pause.toMillis(), failure.reason());
             if (!pauseUnlessStopped(pause)) {
                 return Outcome.STOPPED;
             }
@@ -193,15 +196,16 @@ public final class DeliveryPipeline<P, Q> {
         lastSent = sentAt;
         observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
         sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
-        LOG.debug("{} event {} ({}{}) sent, attempt {}", spec.id(), arrival.eventId(), arrival.routingKey(),
-                keySuffix(arrival), attempts);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} sent, attempt {}", spec.id(), about(arrival), attempts);
+        }
         return Outcome.SENT;
     }
 
     private Outcome park(Arrival arrival, Failure failure, int attempts) {
         Instant parkedAt = clock.instant();
         if (!withStore(() -> {
-            store.park(spec.id(), arrival.eventId(), failure.reason(), attempts, parkedAt);
+            journal.park(arrival.eventId(), failure.reason(), attempts, parkedAt);
             return Boolean.TRUE;
         })) {
             return Outcome.STOPPED;
@@ -209,8 +213,7 @@ public final class DeliveryPipeline<P, Q> {
         parkedEvents.parked(new ParkedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
                 arrival.body(), failure.reason(), attempts, parkedAt));
         observer.parked(arrival.eventId(), failure.reason());
-        LOG.warn("{} event {} ({}{}) parked after {} attempt(s): {}", spec.id(), arrival.eventId(),
-                arrival.routingKey(), keySuffix(arrival), attempts, failure.reason());
+        LOG.warn("{} {} parked after {} attempt(s): {}", spec.id(), about(arrival), attempts, failure.reason());
         return Outcome.PARKED;
     }
 
@@ -238,7 +241,9 @@ public final class DeliveryPipeline<P, Q> {
         }
     }
 
-    private String keySuffix(Arrival arrival) {
-        return arrival.key() == null ? "" : " " + spec.key() + "=" + arrival.key();
+    /** An event as a log line names it; its id, routing key and key come from outside, so they are escaped. */
+    private String about(Arrival arrival) {
+        String key = arrival.key() == null ? "" : " " + spec.key() + "=" + arrival.key();
+        return "event " + OneLine.of(arrival.eventId()) + " (" + OneLine.of(arrival.routingKey() + key) + ")";
     }
 }

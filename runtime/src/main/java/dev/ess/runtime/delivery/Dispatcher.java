@@ -1,6 +1,6 @@
 package dev.ess.runtime.delivery;
 
-import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.Journal;
 import dev.ess.runtime.store.PendingEvent;
 import dev.ess.runtime.store.StoreException;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final Duration IDLE_READ = Duration.ofSeconds(1);
 
     private final String connector;
-    private final EventStore store;
+    private final Journal journal;
     private final Lanes lanes;
     private final Delivery delivery;
     private final Semaphore inFlight;
@@ -59,15 +59,15 @@ public final class Dispatcher implements AutoCloseable {
         Outcome deliver(PendingEvent event, int worker);
     }
 
-    public Dispatcher(String connector, EventStore store, Lanes lanes, Delivery delivery, int maxInFlight,
+    public Dispatcher(String connector, Journal journal, Lanes lanes, Delivery delivery, int maxInFlight,
             int maxQueued) {
-        this(connector, store, lanes, delivery, maxInFlight, maxQueued, IDLE_READ);
+        this(connector, journal, lanes, delivery, maxInFlight, maxQueued, IDLE_READ);
     }
 
-    Dispatcher(String connector, EventStore store, Lanes lanes, Delivery delivery, int maxInFlight, int maxQueued,
+    Dispatcher(String connector, Journal journal, Lanes lanes, Delivery delivery, int maxInFlight, int maxQueued,
             Duration idleRead) {
         this.connector = connector;
-        this.store = store;
+        this.journal = journal;
         this.lanes = lanes;
         this.delivery = delivery;
         this.inFlight = new Semaphore(maxInFlight);
@@ -161,7 +161,7 @@ public final class Dispatcher implements AutoCloseable {
      * resume from the last event read.
      */
     private void readFromStore() throws InterruptedException {
-        List<PendingEvent> events = store.pending(connector, cursor, READ_BATCH);
+        List<PendingEvent> events = journal.pending(cursor, READ_BATCH);
         submitAll(events);
         if (events.size() < READ_BATCH) {
             synchronized (this) {

@@ -2,6 +2,7 @@ package dev.ess.runtime.delivery;
 
 import com.sun.istack.localization.Localizable;
 import dev.ess.runtime.MalformedEventException;
+import dev.ess.runtime.Redaction;
 import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.ws.WebFault;
 import jakarta.xml.ws.soap.SOAPFaultException;
@@ -23,6 +24,9 @@ import javax.xml.namespace.QName;
  * a SOAP Server/Receiver fault. Anything unknown counts as transient, so it is retried and
  * then parked rather than lost. Transient failures without an answer from the partner's service
  * (I/O errors, timeouts, HTTP 502/503/504) are marked {@link Failure#partnerUnreachable()}.
+ *
+ * <p>A reason quotes messages that libraries and the partner wrote; the {@link Redaction} takes
+ * credentials out of them before they reach a log, the store or a dead-letter header.
  */
 public final class ErrorClassifier {
 
@@ -30,14 +34,21 @@ public final class ErrorClassifier {
     private static final String HTTP_STATUS_KEY = "http.status.code";
 
     private final Set<Class<?>> declaredFaults;
+    private final Redaction redaction;
 
     /** A classifier that knows no port: only {@link WebFault} exceptions count as declared faults. */
     public ErrorClassifier() {
-        this(Set.of());
+        this(Set.of(), Redaction.NONE);
     }
 
-    private ErrorClassifier(Set<Class<?>> declaredFaults) {
+    private ErrorClassifier(Set<Class<?>> declaredFaults, Redaction redaction) {
         this.declaredFaults = declaredFaults;
+        this.redaction = redaction;
+    }
+
+    /** This classifier, taking the secrets {@code redaction} knows out of every reason. */
+    public ErrorClassifier redacting(Redaction redaction) {
+        return new ErrorClassifier(declaredFaults, redaction);
     }
 
     /**
@@ -57,19 +68,31 @@ public final class ErrorClassifier {
                 }
             }
         }
-        return new ErrorClassifier(Set.copyOf(declared));
+        return new ErrorClassifier(Set.copyOf(declared), Redaction.NONE);
     }
 
     /** Classifies an exception thrown while turning an event into a request. */
     public Failure classifyMapping(Throwable error) {
+        return redacted(mappingFailure(error));
+    }
+
+    /** Classifies an exception thrown by the partner call. */
+    public Failure classifySend(Throwable error) {
+        return redacted(sendFailure(error));
+    }
+
+    private Failure redacted(Failure failure) {
+        return new Failure(failure.kind(), redaction.scrub(failure.reason()), failure.partnerUnreachable());
+    }
+
+    private static Failure mappingFailure(Throwable error) {
         if (error instanceof MalformedEventException) {
             return new Failure(FailureKind.PERMANENT, "malformed event: " + error.getMessage());
         }
         return new Failure(FailureKind.PERMANENT, "mapping failed: " + describe(error));
     }
 
-    /** Classifies an exception thrown by the partner call. */
-    public Failure classifySend(Throwable error) {
+    private Failure sendFailure(Throwable error) {
         if (error instanceof SOAPFaultException soapFault) {
             return classifySoapFault(soapFault);
         }

@@ -1,11 +1,13 @@
 package dev.ess.runtime.delivery;
 
+import dev.ess.runtime.OneLine;
 import java.util.Objects;
 
 /**
  * A classified delivery failure.
  *
- * @param reason one line for the log and the parked table, e.g. {@code SOAP Client fault: bad permit}
+ * @param reason one line for the log and the parked table, e.g. {@code SOAP Client fault: bad permit};
+ *     it may quote the event or the partner, so line breaks in it are escaped
  * @param partnerUnreachable whether the call never got an answer from the partner's service
  *     (refused or broken connection, timeout, unknown host, HTTP 502/503/504): a sign that the
  *     partner is down rather than that this event is at fault
@@ -14,7 +16,7 @@ public record Failure(FailureKind kind, String reason, boolean partnerUnreachabl
 
     public Failure {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(reason, "reason");
+        reason = OneLine.of(Objects.requireNonNull(reason, "reason"));
     }
 
     /** A failure that came with an answer from the partner, or from the event itself. */

@@ -1,6 +1,6 @@
 package dev.ess.runtime.delivery;
 
-import dev.ess.runtime.store.EventStore;
+import dev.ess.runtime.store.Journal;
 import dev.ess.runtime.store.SentEvent;
 import dev.ess.runtime.store.StoreException;
 import java.time.Duration;
@@ -23,14 +23,14 @@ public final class SentLog implements AutoCloseable {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final String connector;
-    private final EventStore store;
+    private final Journal journal;
     private final LinkedBlockingQueue<SentEvent> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
-    public SentLog(String connector, EventStore store) {
+    public SentLog(String connector, Journal journal) {
         this.connector = connector;
-        this.store = store;
+        this.journal = journal;
         this.writer = new Thread(this::write, "ess-" + connector + "-sent-log");
         writer.start();
     }
@@ -71,7 +71,7 @@ public final class SentLog implements AutoCloseable {
                     batch.add(first);
                 }
                 queue.drainTo(batch, MAX_BATCH - batch.size());
-                store.markSentAll(connector, batch);
+                journal.markSentAll(batch);
                 batch.clear();
             } catch (StoreException e) {
                 LOG.error("{}: cannot record {} acknowledgement(s), trying again: {}", connector, batch.size(),

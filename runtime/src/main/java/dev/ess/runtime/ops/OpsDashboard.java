@@ -7,19 +7,20 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
+import dev.ess.runtime.ops.OpsHttp.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Base64;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +42,7 @@ public final class OpsDashboard implements AutoCloseable {
     private final Clock clock;
     private final String page;
     private BusConnection bus;
-    private HttpServer server;
-    private ExecutorService executor;
+    private OpsHttp http;
 
     private OpsDashboard(Clock clock, String page) {
         this.clock = clock;
@@ -52,15 +52,15 @@ public final class OpsDashboard implements AutoCloseable {
     /**
      * Connects to the bus, binds a private queue to every heartbeat and serves the page.
      *
-     * @param port the HTTP port, 0 for any free port
+     * @param options where the page listens and whom it answers
      * @throws IOException when the port cannot be bound or the bus refuses the queue
      * @throws dev.ess.runtime.bus.BusException when the bus cannot be reached
      */
-    public static OpsDashboard start(String busUrl, int port) throws IOException {
+    public static OpsDashboard start(String busUrl, HttpOptions options) throws IOException {
         OpsDashboard dashboard = new OpsDashboard(Clock.systemUTC(), readPage());
         try {
             dashboard.listen(busUrl);
-            dashboard.serve(port);
+            dashboard.serve(options);
             return dashboard;
         } catch (IOException | RuntimeException e) {
             dashboard.close();
@@ -81,35 +81,40 @@ public final class OpsDashboard implements AutoCloseable {
                 try {
                     board.record(Heartbeat.parse(body), clock.instant());
                 } catch (IllegalArgumentException e) {
-                    LOG.warn("ignored a message on {} '{}': {}", Topology.OPS_EXCHANGE, envelope.getRoutingKey(),
-                            e.getMessage());
+                    LOG.warn("ignored a message on {} '{}': {}", Topology.OPS_EXCHANGE,
+                            OneLine.of(envelope.getRoutingKey()), OneLine.of(e.getMessage()));
                 }
             }
         });
     }
 
-    private void serve(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
-        executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "ess-ops-dashboard-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::page);
-        server.createContext("/api/instances", exchange -> OpsHttpServer.respondJson(exchange, 200, instances()));
-        server.start();
+    private void serve(HttpOptions options) throws IOException {
+        Response page = Response.text(200, "text/html; charset=utf-8", this.page)
+                .with(Map.of("Content-Security-Policy", contentSecurityPolicy(this.page)));
+        http = OpsHttp.start(options, Map.of(
+                "/", request -> page,
+                "/index.html", request -> page,
+                "/api/instances", request -> Response.json(200, instances())), "ess-ops-dashboard");
     }
 
-    private void page(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (!"/".equals(path) && !"/index.html".equals(path)) {
-            try (exchange) {
-                exchange.sendResponseHeaders(404, -1);
-            }
-            return;
+    /**
+     * The page may run only its own script and style, fetch only from this server, and be framed
+     * by no other page; a heartbeat's text can then never become code, even if the page had a bug.
+     */
+    static String contentSecurityPolicy(String page) {
+        return "default-src 'none'; script-src " + inlineHash(page, "script") + "; style-src " + inlineHash(page, "style")
+                + "; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    private static String inlineHash(String page, String element) {
+        int start = page.indexOf('>', page.indexOf("<" + element)) + 1;
+        int end = page.indexOf("</" + element + ">", start);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(page.substring(start, end).getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-        OpsHttpServer.respond(exchange, 200, "text/html; charset=utf-8", page);
     }
 
     /** What the page shows: whether the dashboard hears the bus, and every instance. */
@@ -129,13 +134,13 @@ public final class OpsDashboard implements AutoCloseable {
         return body;
     }
 
-    /** The page's address on this machine. */
+    /** The page's address, e.g. {@code http://localhost:8080/}. */
     public String url() {
-        return "http://127.0.0.1:" + port() + "/";
+        return http.url();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return http.port();
     }
 
     public String busDisplayUri() {
@@ -144,11 +149,8 @@ public final class OpsDashboard implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
+        if (http != null) {
+            http.close();
         }
         if (bus != null) {
             try {

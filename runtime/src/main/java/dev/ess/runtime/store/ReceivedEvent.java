@@ -8,11 +8,9 @@ import java.util.Objects;
  *
  * @param eventKey the value of the connector's key field, or {@code null} when the event has none
  */
-public record ReceivedEvent(
-        String connector, String eventId, String routingKey, String eventKey, byte[] body, Instant receivedAt) {
+public record ReceivedEvent(String eventId, String routingKey, String eventKey, byte[] body, Instant receivedAt) {
 
     public ReceivedEvent {
-        Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(routingKey, "routingKey");
         Objects.requireNonNull(body, "body");

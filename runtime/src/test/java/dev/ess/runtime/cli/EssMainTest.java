@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EssMainTest {
 
@@ -61,6 +63,28 @@ class EssMainTest {
         assertEquals(EssMain.START_FAILED, main(environment).run(new String[0]));
         assertTrue(err().startsWith("error: connector registered cannot start: cannot connect to the bus at"
                 + " amqp://guest:***@127.0.0.1:1/"), err());
+    }
+
+    /** A bus URL that does not parse stops the start, whatever part of it is wrong, and never shows the password. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            amqp://clerk:S3cret-pw@rabbit_host:5672/vh  | 'amqp://clerk:***@rabbit_host:5672/vh' is not a valid URL: the host name 'rabbit_host' may hold only letters, digits, '-' and '.'
+            amqp://clerk:S3cret-pw@rabbit:56x2/vh       | 'amqp://clerk:***@rabbit:56x2/vh' is not a valid URL: the port '56x2' is not a number
+            amqp://clerk:S3cret-pw@rabbit:99999/vh      | 'amqp://clerk:***@rabbit:99999/vh' is not a valid URL: the port 99999 is not between 1 and 65535
+            amqp://clerk:S3cret@pw@rabbit/vh            | 'amqp://clerk:***@rabbit/vh' is not a valid URL: the user or password holds a character that must be percent-encoded, such as '@' (%40), ':' (%3A) or '/' (%2F)
+            amqp://clerk:S3cret pw@rabbit/vh            | 'amqp://clerk:***@rabbit/vh' is not a valid URL: illegal character in authority
+            amqp://clerk:S3cret-pw@/vh                  | 'amqp://clerk:***@/vh' is not a valid URL: it names no host
+            http://clerk:S3cret-pw@rabbit/vh            | 'http://clerk:***@rabbit/vh' is not a valid URL: it must start with amqp:// or amqps://
+            S3cret-pw@rabbit:5672                       | '***@rabbit:5672' is not a valid URL: it must start with amqp:// or amqps://
+            """)
+    void refusesABusUrlThatDoesNotParse(String busUrl, String why) {
+        for (String[] args : List.of(new String[0], new String[] {"ops", "--port", "0"})) {
+            out.reset();
+            err.reset();
+            assertEquals(EssMain.USAGE, main(Map.of("BUS_URL", busUrl, "ESS_DB", "jdbc:sqlite::memory:")).run(args));
+            assertEquals("error: BUS_URL " + why, err().strip());
+            assertFalse((out() + err()).contains("S3cret"), out() + err());
+        }
     }
 
     @Test
@@ -106,9 +130,10 @@ class EssMainTest {
     @Test
     void reDrivesParkedEventsInTheStoreWithoutStarting(@TempDir Path tempDir) {
         String database = tempDir.resolve("ess.db").toString();
-        try (EventStore store = EventStore.open(database)) {
-            store.receive(new ReceivedEvent("registered", "e1", "registered.events", "k", new byte[] {'{', '}'}, Instant.EPOCH));
-            store.park("registered", "e1", "SOAP Client fault: no", 1, Instant.EPOCH);
+        try (EventStore store = EventStore.open(database, "registered")) {
+            store.journal().receiveAll(List.of(
+                    new ReceivedEvent("e1", "registered.events", "k", new byte[] {'{', '}'}, Instant.EPOCH)));
+            store.journal().park("e1", "SOAP Client fault: no", 1, Instant.EPOCH);
         }
         Map<String, String> environment = Map.of("ESS_DB", database);
 
@@ -116,8 +141,8 @@ class EssMainTest {
         assertEquals("error: event 'e2' of registered is not parked in sqlite:" + database, err().strip());
         assertEquals(EssMain.OK, main(environment).run(new String[] {"--redrive", "e1"}));
         assertEquals("re-driven event e1 of registered", out().strip());
-        try (EventStore store = EventStore.open(database)) {
-            assertEquals(JournalStatus.RECEIVED, store.find("registered", "e1").orElseThrow().status());
+        try (EventStore store = EventStore.open(database, "registered")) {
+            assertEquals(JournalStatus.RECEIVED, store.view().find("e1").orElseThrow().status());
         }
     }
 

@@ -53,7 +53,7 @@ class DispatcherTest {
 
     @Test
     void sendsWhatThePreviousRunLeftThenTakesHandedOverEventsWithoutReadingThemBack() throws Exception {
-        store = EventStore.open(tempDir.resolve("ess.db").toString());
+        store = EventStore.open(tempDir.resolve("ess.db").toString(), CONNECTOR);
         journal("left-1", "left-2");
         // No idle read of the store while the test hands over.
         start(10, 100, Duration.ofMinutes(1), event -> {});
@@ -68,7 +68,7 @@ class DispatcherTest {
 
     @Test
     void readsTheStoreWhenAHandedOverBatchDoesNotFollowOn() throws Exception {
-        store = EventStore.open(tempDir.resolve("ess.db").toString());
+        store = EventStore.open(tempDir.resolve("ess.db").toString(), CONNECTOR);
         start(10, 100, Duration.ofSeconds(1), event -> {});
         dispatcher.offer(journal("e1").added());
         awaitDelivered(1);
@@ -81,7 +81,7 @@ class DispatcherTest {
 
     @Test
     void leavesWhatDoesNotFitInTheStoreAndReadsItWhenTheLanesFree() throws Exception {
-        store = EventStore.open(tempDir.resolve("ess.db").toString());
+        store = EventStore.open(tempDir.resolve("ess.db").toString(), CONNECTOR);
         CountDownLatch partnerBack = new CountDownLatch(1);
         start(2, 3, Duration.ofSeconds(1), event -> await(partnerBack));
         List<String> ids = IntStream.range(0, 50).mapToObj(n -> "e" + n).toList();
@@ -100,7 +100,7 @@ class DispatcherTest {
      */
     @Test
     void deliversEachEventOnceInOrderWhileReDrivesInterleave() throws Exception {
-        store = EventStore.open(tempDir.resolve("ess.db").toString());
+        store = EventStore.open(tempDir.resolve("ess.db").toString(), CONNECTOR);
         start(64, 200, Duration.ofMillis(200), event -> {});
         int events = 3_000;
         int redrives = 0;
@@ -112,8 +112,8 @@ class DispatcherTest {
             if (random.nextInt(10) == 0) {
                 PendingEvent earlier = anyDelivered();
                 if (earlier != null) {
-                    store.park(CONNECTOR, earlier.eventId(), "test", 1, Instant.EPOCH);
-                    assertTrue(store.redrive(CONNECTOR, earlier.eventId()));
+                    store.journal().park(earlier.eventId(), "test", 1, Instant.EPOCH);
+                    assertTrue(store.journal().redrive(earlier.eventId()));
                     redrives++;
                 }
             }
@@ -130,7 +130,7 @@ class DispatcherTest {
 
     private void start(int maxInFlight, int maxQueued, Duration idleRead, PartnerCall partner) {
         lanes = new Lanes("test", 1);
-        dispatcher = new Dispatcher(CONNECTOR, store, lanes, (event, worker) -> {
+        dispatcher = new Dispatcher(CONNECTOR, store.journal(), lanes, (event, worker) -> {
             partner.take(event);
             synchronized (delivered) {
                 delivered.add(event);
@@ -147,9 +147,9 @@ class DispatcherTest {
     private Journalled journal(String... ids) {
         List<ReceivedEvent> events = new ArrayList<>();
         for (String id : ids) {
-            events.add(new ReceivedEvent(CONNECTOR, id, "permits.changed", "P-1", body(id), Instant.EPOCH));
+            events.add(new ReceivedEvent(id, "permits.changed", "P-1", body(id), Instant.EPOCH));
         }
-        return store.receiveAll(events);
+        return store.journal().receiveAll(events);
     }
 
     private static PendingEvent pending(long seq, String id) {

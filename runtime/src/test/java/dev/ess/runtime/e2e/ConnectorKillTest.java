@@ -98,8 +98,8 @@ class ConnectorKillTest {
             assertTrue(duplicates.size() <= kills.size() * 200,
                     duplicates.size() + " duplicates: more than in flight at " + kills.size() + " kills");
         }
-        try (EventStore store = EventStore.open(database.toString())) {
-            assertEquals(EVENTS, store.count(spec.id(), JournalStatus.SENT), "the journal knows every event as sent");
+        try (EventStore store = EventStore.open(database.toString(), spec.id())) {
+            assertEquals(EVENTS, store.view().count(JournalStatus.SENT), "the journal knows every event as sent");
         }
     }
 

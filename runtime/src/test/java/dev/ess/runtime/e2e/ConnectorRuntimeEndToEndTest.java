@@ -94,7 +94,7 @@ class ConnectorRuntimeEndToEndTest {
         JournalEntry entry = journal("evt-1");
         assertEquals(JournalStatus.SENT, entry.status());
         assertEquals(1, entry.attempts());
-        assertTrue(runtime.store().lastSent(id(), topic()).isPresent(), "sync_offsets updated");
+        assertTrue(runtime.store().view().lastSent(topic()).isPresent(), "sync_offsets updated");
 
         assertEquals(List.of("received evt-1", "sent evt-1 after 1 attempt(s)"), observed.steps());
         ConnectorStatus status = runtime.status();
@@ -103,7 +103,7 @@ class ConnectorRuntimeEndToEndTest {
         assertEquals(0, status.backlog());
         assertEquals(0, status.parked());
         assertEquals(0, status.consecutiveFailures());
-        assertEquals(runtime.store().lastSent(id(), topic()).orElseThrow().toEpochMilli(),
+        assertEquals(runtime.store().view().lastSent(topic()).orElseThrow().toEpochMilli(),
                 status.lastSent().toEpochMilli());
     }
 
@@ -143,9 +143,9 @@ class ConnectorRuntimeEndToEndTest {
         publish("evt-bad", "this is not JSON");
         publish("evt-missing", "{\"street\":\"Main St\"}");
 
-        awaitTrue("both parked", () -> runtime.store().parked(id()).size() == 2);
+        awaitTrue("both parked", () -> runtime.store().view().parked().size() == 2);
         awaitTrue("the queue is drained", () -> queueDepth() == 0);
-        List<ParkedEvent> parked = runtime.store().parked(id());
+        List<ParkedEvent> parked = runtime.store().view().parked();
         assertTrue(parked.stream().allMatch(event -> event.reason().startsWith("malformed event: ")), parked.toString());
         assertTrue(parked.stream().anyMatch(event -> event.reason().contains("permit_id")), parked.toString());
         assertEquals(0, partner.calls());
@@ -161,7 +161,7 @@ class ConnectorRuntimeEndToEndTest {
         publish("evt-reject", "{\"permit_id\":\"REJECT\"}");
 
         awaitTrue("parked", () -> journalStatus("evt-reject") == JournalStatus.PARKED);
-        ParkedEvent parked = runtime.store().parked(id()).get(0);
+        ParkedEvent parked = runtime.store().view().parked().get(0);
         assertTrue(parked.reason().startsWith("partner rejected the request: PermitRejected"), parked.reason());
         assertEquals(1, parked.attempts(), "a declared fault is not retried");
         assertEquals(1, partner.calls());
@@ -214,7 +214,7 @@ class ConnectorRuntimeEndToEndTest {
                     .filter(call -> call.permitId().equals("P-A")).map(PermitPartner.Received::street).toList());
             awaitTrue("the circuit closes", () -> runtime.status().partnerAvailable());
             awaitTrue("the backlog is gone", () -> runtime.status().backlog() == 0);
-            assertEquals(List.of(), runtime.store().parked(id()));
+            assertEquals(List.of(), runtime.store().view().parked());
             assertTrue(journal("evt-a1").attempts() <= 3, "attempts in the outage did not count: " + journal("evt-a1"));
         }
     }
@@ -227,7 +227,7 @@ class ConnectorRuntimeEndToEndTest {
         start(bus, spec, nobodyListens);
         publish("evt-stop", "{\"permit_id\":\"P-7\"}");
         awaitTrue("a first attempt failed",
-                () -> runtime.store().find(id(), "evt-stop").map(entry -> entry.attempts() >= 1).orElse(false));
+                () -> runtime.store().view().find("evt-stop").map(entry -> entry.attempts() >= 1).orElse(false));
         awaitTrue("the message is acked: the journal holds it", () -> queueDepth() == 0);
 
         long start = System.nanoTime();
@@ -255,7 +255,7 @@ class ConnectorRuntimeEndToEndTest {
         assertEquals(List.of("Main St", "Elm St"), partner.received().stream()
                 .filter(call -> call.permitId().equals("P-1")).map(PermitPartner.Received::street).toList());
         awaitTrue("the poison is parked", () -> journalStatus("evt-poison") == JournalStatus.PARKED);
-        ParkedEvent parked = runtime.store().parked(id()).get(0);
+        ParkedEvent parked = runtime.store().view().parked().get(0);
         assertEquals("evt-poison", parked.eventId());
         assertTrue(parked.reason().startsWith("partner rejected the request: PermitRejected: permit P-1 is unknown"),
                 parked.reason());
@@ -297,7 +297,7 @@ class ConnectorRuntimeEndToEndTest {
         awaitTrue("the stuck event is parked", () -> journalStatus("evt-hangs") == JournalStatus.PARKED);
         awaitTrue("the others arrive", () -> partner.receivedCount() == 2);
         assertEquals(List.of("Oak St", "Elm St"), partner.received().stream().map(PermitPartner.Received::street).toList());
-        ParkedEvent parked = runtime.store().parked(id()).get(0);
+        ParkedEvent parked = runtime.store().view().parked().get(0);
         assertTrue(parked.reason().startsWith("gave up after 3 attempts:"), parked.reason());
         awaitTrue("the circuit is closed", () -> runtime.status().partnerAvailable());
     }
@@ -314,8 +314,8 @@ class ConnectorRuntimeEndToEndTest {
         publish("evt-good", "{\"permit_id\":\"P-1\",\"truck_limit\":5}");
 
         awaitTrue("the good one arrives", () -> partner.receivedCount() == 1);
-        awaitTrue("four parked", () -> runtime.store().parked(id()).size() == 4);
-        Map<String, String> reasons = runtime.store().parked(id()).stream()
+        awaitTrue("four parked", () -> runtime.store().view().parked().size() == 4);
+        Map<String, String> reasons = runtime.store().view().parked().stream()
                 .collect(Collectors.toMap(ParkedEvent::eventId, ParkedEvent::reason));
         assertTrue(reasons.get("evt-truncated").startsWith("malformed event: body is not valid JSON"), reasons.toString());
         assertEquals("malformed event: key field 'permit_id' is missing", reasons.get("evt-no-key"));
@@ -340,7 +340,7 @@ class ConnectorRuntimeEndToEndTest {
 
         awaitTrue("sent after the re-drive", () -> journalStatus("evt-later") == JournalStatus.SENT);
         assertEquals(List.of("evt-later"), partner.received().stream().map(PermitPartner.Received::headerEventId).toList());
-        assertEquals(List.of(), runtime.store().parked(id()));
+        assertEquals(List.of(), runtime.store().view().parked());
         assertEquals(0, runtime.redriveAll());
     }
 
@@ -420,11 +420,11 @@ class ConnectorRuntimeEndToEndTest {
     }
 
     private JournalEntry journal(String eventId) {
-        return runtime.store().find(id(), eventId).orElseThrow(() -> new AssertionError("no journal entry " + eventId));
+        return runtime.store().view().find(eventId).orElseThrow(() -> new AssertionError("no journal entry " + eventId));
     }
 
     private JournalStatus journalStatus(String eventId) {
-        Optional<JournalEntry> entry = runtime.store().find(id(), eventId);
+        Optional<JournalEntry> entry = runtime.store().view().find(eventId);
         return entry.map(JournalEntry::status).orElse(null);
     }
 

@@ -92,7 +92,7 @@ class PartnerOutageTest {
                 System.out.printf("outage: published %d, partner calls %d, distinct %d, duplicates %d, parked %d%n",
                         stream.published(), calls.size(), counts.size(), duplicates, runtime.status().parked());
                 assertEquals(0, runtime.status().parked());
-                assertEquals(List.of(), runtime.store().parked(spec.id()));
+                assertEquals(List.of(), runtime.store().view().parked());
                 assertTrue(observed.steps().stream().noneMatch(step -> step.startsWith("parked")), "observer saw no park");
                 assertEquals(List.of(), stream.keysOutOfOrder(calls), "keys whose events arrived out of order");
                 assertTrue(runtime.status().partnerAvailable(), "the circuit closed again");

@@ -60,15 +60,15 @@ class PostgresqlStoreEndToEndTest {
                     publish(channel, spec, id + "-" + n, "{\"permit_id\":\"K-" + (n % 7) + "\",\"street\":\"" + n + "\"}");
                 }
                 publish(channel, spec, id + "-later", "{\"permit_id\":\"K-1\",\"street\":\"LATER\"}");
-                awaitTrue("100 sent", () -> runtime.store().count(id, JournalStatus.SENT) == 100);
-                awaitTrue("one parked", () -> runtime.store().count(id, JournalStatus.PARKED) == 1);
+                awaitTrue("100 sent", () -> runtime.store().view().count(JournalStatus.SENT) == 100);
+                awaitTrue("one parked", () -> runtime.store().view().count(JournalStatus.PARKED) == 1);
 
                 publish(channel, spec, id + "-5", "{\"permit_id\":\"K-5\",\"street\":\"5\"}");
                 partner.accept("LATER");
                 assertEquals(1, runtime.redriveAll());
-                awaitTrue("the re-driven event sent", () -> runtime.store().count(id, JournalStatus.SENT) == 101);
+                awaitTrue("the re-driven event sent", () -> runtime.store().view().count(JournalStatus.SENT) == 101);
                 assertEquals(101, partner.receivedCount(), "the event published twice went out once");
-                assertEquals(List.of(), runtime.store().parked(id));
+                assertEquals(List.of(), runtime.store().view().parked());
             } finally {
                 channel.queueDelete(spec.queue());
             }

@@ -44,29 +44,29 @@ class EventStoreTest {
     @EnumSource(DatabaseUnderTest.class)
     void createsTheSchemaAndMigratesOnlyOnce(DatabaseUnderTest db) throws Exception {
         String where = create(db);
-        try (EventStore store = EventStore.open(where)) {
+        try (EventStore store = EventStore.open(where, "c1")) {
             assertEquals(Migrations.latestVersion(), store.schemaVersion());
-            store.receive(event("e1", "P-1"));
+            receive(store, event("e1", "P-1"));
         }
-        try (EventStore reopened = EventStore.open(where)) {
+        try (EventStore reopened = EventStore.open(where, "c1")) {
             assertEquals(Migrations.latestVersion(), reopened.schemaVersion());
-            assertTrue(reopened.find("c1", "e1").isPresent(), "data survives reopening");
+            assertTrue(reopened.view().find("e1").isPresent(), "data survives reopening");
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void receivesAnEventOnceAndReturnsTheEarlierEntryOnRedelivery(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            JournalEntry first = store.receive(event("e1", "P-1"));
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            JournalEntry first = receive(store, event("e1", "P-1"));
             assertEquals(JournalStatus.RECEIVED, first.status());
             assertEquals(0, first.attempts());
             assertEquals(T0, first.receivedAt());
             assertEquals("P-1", first.eventKey());
             assertNull(first.sentAt());
 
-            store.recordFailure("c1", "e1", 1, "timed out");
-            JournalEntry again = store.receive(event("e1", "P-1"));
+            store.journal().recordFailure("e1", 1, "timed out");
+            JournalEntry again = receive(store, event("e1", "P-1"));
             assertEquals(1, again.attempts());
             assertEquals("timed out", again.lastError());
         }
@@ -75,31 +75,33 @@ class EventStoreTest {
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void marksSentAndKeepsTheLatestOffsetPerConnectorAndTopic(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            store.receive(event("e1", "P-1"));
-            store.receive(event("e2", "P-2"));
-            store.markSent("c1", "e2", "permits.changed", 1, T0.plusSeconds(20));
-            store.markSent("c1", "e1", "permits.changed", 2, T0.plusSeconds(10));
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            receive(store, event("e1", "P-1"));
+            receive(store, event("e2", "P-2"));
+            markSent(store, "e2", "permits.changed", 1, T0.plusSeconds(20));
+            markSent(store, "e1", "permits.changed", 2, T0.plusSeconds(10));
 
-            JournalEntry sent = store.find("c1", "e1").orElseThrow();
+            JournalEntry sent = store.view().find("e1").orElseThrow();
             assertEquals(JournalStatus.SENT, sent.status());
             assertEquals(2, sent.attempts());
             assertEquals(T0.plusSeconds(10), sent.sentAt());
             assertNull(sent.lastError());
-            assertEquals(Optional.of(T0.plusSeconds(20)), store.lastSent("c1", "permits.changed"), "never moves back");
-            assertEquals(Optional.empty(), store.lastSent("c2", "permits.changed"));
+            assertEquals(Optional.of(T0.plusSeconds(20)), store.view().lastSent("permits.changed"), "never moves back");
+            try (EventStore other = EventStore.open(location, "c2")) {
+                assertEquals(Optional.empty(), other.view().lastSent("permits.changed"));
+            }
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void parksWithTheBodyAndReason(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            store.receive(event("e1", null));
-            store.park("c1", "e1", "malformed event: not JSON", 0, T0.plusSeconds(1));
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            receive(store, event("e1", null));
+            store.journal().park("e1", "malformed event: not JSON", 0, T0.plusSeconds(1));
 
-            assertEquals(JournalStatus.PARKED, store.find("c1", "e1").orElseThrow().status());
-            List<ParkedEvent> parked = store.parked("c1");
+            assertEquals(JournalStatus.PARKED, store.view().find("e1").orElseThrow().status());
+            List<ParkedEvent> parked = store.view().parked();
             assertEquals(1, parked.size());
             ParkedEvent event = parked.get(0);
             assertEquals("malformed event: not JSON", event.reason());
@@ -108,45 +110,49 @@ class EventStoreTest {
             assertNull(event.eventKey());
             assertArrayEquals(body("e1"), event.body());
             assertEquals(T0.plusSeconds(1), event.parkedAt());
-            assertEquals(List.of(), store.parked("c2"));
+            try (EventStore other = EventStore.open(location, "c2")) {
+                assertEquals(List.of(), other.view().parked());
+            }
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void keepsConnectorsApartInOneDatabase(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            store.receive(event("e1", "P-1"));
-            store.markSent("c1", "e1", "permits.changed", 1, T0);
-            JournalEntry other = store.receive(new ReceivedEvent("c2", "e1", "permits.changed", "P-1", body("e1"), T0));
-            assertEquals(JournalStatus.RECEIVED, other.status(), "the same event is new to another connector");
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            receive(store, event("e1", "P-1"));
+            markSent(store, "e1", "permits.changed", 1, T0);
+            try (EventStore other = EventStore.open(location, "c2")) {
+                assertEquals(JournalStatus.RECEIVED, receive(other, event("e1", "P-1")).status(),
+                        "the same event is new to another connector");
+            }
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void refusesToParkAnEventThatWasNeverReceived(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            StoreException e = assertThrows(StoreException.class, () -> store.park("c1", "ghost", "why", 0, T0));
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            StoreException e = assertThrows(StoreException.class, () -> store.journal().park("ghost", "why", 0, T0));
             assertTrue(e.getMessage().contains("not in the journal"), e.getMessage());
-            assertTrue(store.find("c1", "ghost").isEmpty(), "rolled back");
+            assertTrue(store.view().find("ghost").isEmpty(), "rolled back");
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void journalsABatchInArrivalOrderAndReportsWhatItHeldAlready(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            store.receive(event("e0", "P-0"));
-            store.markSent("c1", "e0", "permits.changed", 1, T0);
-            Journalled batch = store.receiveAll(List.of(event("e2", "P-2"), event("e0", "P-0"),
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            receive(store, event("e0", "P-0"));
+            markSent(store, "e0", "permits.changed", 1, T0);
+            Journalled batch = store.journal().receiveAll(List.of(event("e2", "P-2"), event("e0", "P-0"),
                     event("e1", "P-1"), event("e2", "P-2")));
             assertEquals(Map.of("e0", JournalStatus.SENT), batch.earlier(), "e2 twice in the batch is new once");
-            Journalled again = store.receiveAll(List.of(event("e1", "P-1")));
+            Journalled again = store.journal().receiveAll(List.of(event("e1", "P-1")));
             assertEquals(Map.of("e1", JournalStatus.RECEIVED), again.earlier());
             assertEquals(List.of(), again.added());
 
-            List<PendingEvent> pending = store.pending("c1", 0, 10);
+            List<PendingEvent> pending = store.journal().pending(0, 10);
             assertEquals(List.of("e2", "e1"), pending.stream().map(PendingEvent::eventId).toList(), "arrival order");
             assertEquals(pending.get(0).seq() + 1, pending.get(1).seq(), "no gap where e0 and e2 were known");
             assertEquals(pending.stream().map(PendingEvent::seq).toList(),
@@ -154,28 +160,28 @@ class EventStoreTest {
             assertEquals(List.of("e2", "e1"), batch.added().stream().map(PendingEvent::eventId).toList());
             assertArrayEquals(body("e2"), pending.get(0).body());
             assertEquals("P-2", pending.get(0).eventKey());
-            assertEquals(List.of("e1"), store.pending("c1", pending.get(0).seq(), 10).stream()
+            assertEquals(List.of("e1"), store.journal().pending(pending.get(0).seq(), 10).stream()
                     .map(PendingEvent::eventId).toList(), "read on after a place");
-            assertEquals(1, store.pending("c1", 0, 1).size(), "limited");
+            assertEquals(1, store.journal().pending(0, 1).size(), "limited");
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void marksABatchSentAndKeepsEachTopicsLatestOffset(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            store.receiveAll(List.of(event("e1", "P-1"), event("e2", "P-2"),
-                    new ReceivedEvent("c1", "e3", "permits.closed", "P-3", body("e3"), T0)));
-            store.markSentAll("c1", List.of(new SentEvent("e1", "permits.changed", 1, T0.plusSeconds(5)),
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            store.journal().receiveAll(List.of(event("e1", "P-1"), event("e2", "P-2"),
+                    new ReceivedEvent("e3", "permits.closed", "P-3", body("e3"), T0)));
+            store.journal().markSentAll(List.of(new SentEvent("e1", "permits.changed", 1, T0.plusSeconds(5)),
                     new SentEvent("e3", "permits.closed", 2, T0.plusSeconds(3)),
                     new SentEvent("e2", "permits.changed", 1, T0.plusSeconds(4))));
 
-            assertEquals(List.of(), store.pending("c1", 0, 10));
-            assertEquals(3, store.count("c1", JournalStatus.SENT));
-            assertEquals(2, store.find("c1", "e3").orElseThrow().attempts());
-            assertEquals(Optional.of(T0.plusSeconds(5)), store.lastSent("c1", "permits.changed"));
-            assertEquals(Optional.of(T0.plusSeconds(3)), store.lastSent("c1", "permits.closed"));
-            assertEquals(Optional.of(T0.plusSeconds(5)), store.lastSent("c1"));
+            assertEquals(List.of(), store.journal().pending(0, 10));
+            assertEquals(3, store.view().count(JournalStatus.SENT));
+            assertEquals(2, store.view().find("e3").orElseThrow().attempts());
+            assertEquals(Optional.of(T0.plusSeconds(5)), store.view().lastSent("permits.changed"));
+            assertEquals(Optional.of(T0.plusSeconds(3)), store.view().lastSent("permits.closed"));
+            assertEquals(Optional.of(T0.plusSeconds(5)), store.view().lastSent());
         }
     }
 
@@ -183,14 +189,15 @@ class EventStoreTest {
     @EnumSource(DatabaseUnderTest.class)
     void oneInstancePerConnectorClaimsTheStoreUntilItCloses(DatabaseUnderTest db) throws Exception {
         String where = create(db);
-        try (EventStore first = EventStore.open(where); EventStore second = EventStore.open(where)) {
-            first.claim("c1");
-            second.claim("c2");
-            StoreException refused = assertThrows(StoreException.class, () -> second.claim("c1"));
+        try (EventStore first = EventStore.open(where, "c1"); EventStore second = EventStore.open(where, "c1");
+                EventStore otherConnector = EventStore.open(where, "c2")) {
+            first.claim();
+            otherConnector.claim();
+            StoreException refused = assertThrows(StoreException.class, second::claim);
             assertTrue(refused.getMessage().matches("connector c1 is already running against the store (sqlite|postgresql):.*;"
                     + " run one instance per connector and store"), refused.getMessage());
             first.close();
-            second.claim("c1");
+            second.claim();
         }
     }
 
@@ -200,22 +207,22 @@ class EventStoreTest {
     void twoWritersNeverTakeTheSamePlace(DatabaseUnderTest db) throws Exception {
         String where = create(db);
         int rounds = 150;
-        try (EventStore intake = EventStore.open(where); EventStore commandLine = EventStore.open(where)) {
+        try (EventStore intake = EventStore.open(where, "c1"); EventStore commandLine = EventStore.open(where, "c1")) {
             for (int i = 0; i < rounds; i++) {
-                intake.receive(event("parked-" + i, "P-" + i));
-                intake.park("c1", "parked-" + i, "SOAP Client fault: no", 1, T0);
+                receive(intake, event("parked-" + i, "P-" + i));
+                intake.journal().park("parked-" + i, "SOAP Client fault: no", 1, T0);
             }
             Thread redrives = new Thread(() -> {
                 for (int i = 0; i < rounds; i++) {
-                    commandLine.redrive("c1", "parked-" + i);
+                    commandLine.journal().redrive("parked-" + i);
                 }
             });
             redrives.start();
             for (int i = 0; i < rounds; i++) {
-                intake.receiveAll(List.of(event("new-" + i, "N-" + i)));
+                intake.journal().receiveAll(List.of(event("new-" + i, "N-" + i)));
             }
             redrives.join();
-            List<PendingEvent> pending = intake.pending("c1", 0, 10 * rounds);
+            List<PendingEvent> pending = intake.journal().pending(0, 10 * rounds);
             assertEquals(2 * rounds, pending.size());
             assertEquals(2 * rounds, pending.stream().map(PendingEvent::seq).distinct().count(), "places taken twice");
         }
@@ -226,54 +233,56 @@ class EventStoreTest {
     @EnumSource(DatabaseUnderTest.class)
     void anotherConnectionWritesWhileTheFirstIsOpen(DatabaseUnderTest db) throws Exception {
         String where = create(db);
-        try (EventStore running = EventStore.open(where)) {
-            running.receive(event("e1", "P-1"));
-            running.park("c1", "e1", "SOAP Client fault: no", 1, T0);
-            running.receive(event("e2", "P-2"));
-            try (EventStore commandLine = EventStore.open(where)) {
-                assertTrue(commandLine.redrive("c1", "e1"));
+        try (EventStore running = EventStore.open(where, "c1")) {
+            receive(running, event("e1", "P-1"));
+            running.journal().park("e1", "SOAP Client fault: no", 1, T0);
+            receive(running, event("e2", "P-2"));
+            try (EventStore commandLine = EventStore.open(where, "c1")) {
+                assertTrue(commandLine.journal().redrive("e1"));
             }
-            assertEquals(List.of("e2", "e1"), running.pending("c1", 0, 10).stream().map(PendingEvent::eventId).toList());
-            running.receive(event("e3", "P-3"));
+            assertEquals(List.of("e2", "e1"), running.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+            receive(running, event("e3", "P-3"));
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void knowsWhenTheOldestWaitingEventWasReceived(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            assertEquals(Optional.empty(), store.oldestWaiting("c1"));
-            store.receiveAll(List.of(new ReceivedEvent("c1", "e1", "permits.changed", "P-1", body("e1"), T0),
-                    new ReceivedEvent("c1", "e2", "permits.changed", "P-2", body("e2"), T0.plusSeconds(5)),
-                    new ReceivedEvent("c2", "e0", "permits.changed", "P-0", body("e0"), T0.minusSeconds(60))));
-            assertEquals(Optional.of(T0), store.oldestWaiting("c1"));
-            store.markSent("c1", "e1", "permits.changed", 1, T0.plusSeconds(6));
-            assertEquals(Optional.of(T0.plusSeconds(5)), store.oldestWaiting("c1"));
-            store.park("c1", "e2", "SOAP Client fault: no", 1, T0.plusSeconds(7));
-            assertEquals(Optional.empty(), store.oldestWaiting("c1"), "parked events do not wait");
+        String where = create(db);
+        try (EventStore store = EventStore.open(where, "c1"); EventStore other = EventStore.open(where, "c2")) {
+            assertEquals(Optional.empty(), store.view().oldestWaiting());
+            other.journal().receiveAll(List.of(new ReceivedEvent("e0", "permits.changed", "P-0", body("e0"),
+                    T0.minusSeconds(60))));
+            store.journal().receiveAll(List.of(new ReceivedEvent("e1", "permits.changed", "P-1", body("e1"), T0),
+                    new ReceivedEvent("e2", "permits.changed", "P-2", body("e2"), T0.plusSeconds(5))));
+            assertEquals(Optional.of(T0), store.view().oldestWaiting());
+            markSent(store, "e1", "permits.changed", 1, T0.plusSeconds(6));
+            assertEquals(Optional.of(T0.plusSeconds(5)), store.view().oldestWaiting());
+            store.journal().park("e2", "SOAP Client fault: no", 1, T0.plusSeconds(7));
+            assertEquals(Optional.empty(), store.view().oldestWaiting(), "parked events do not wait");
         }
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
     void reDrivesParkedEventsToTheEndOfTheArrivalOrder(DatabaseUnderTest db) throws Exception {
-        try (EventStore store = EventStore.open(create(db))) {
-            store.receiveAll(List.of(event("e1", "P-1"), event("e2", "P-1"), event("e3", "P-1")));
-            store.park("c1", "e1", "SOAP Client fault: no", 1, T0);
-            store.park("c1", "e2", "gave up after 4 attempts: timed out", 4, T0);
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            store.journal().receiveAll(List.of(event("e1", "P-1"), event("e2", "P-1"), event("e3", "P-1")));
+            store.journal().park("e1", "SOAP Client fault: no", 1, T0);
+            store.journal().park("e2", "gave up after 4 attempts: timed out", 4, T0);
 
-            assertTrue(store.redrive("c1", "e2"));
-            assertTrue(!store.redrive("c1", "e2"), "not parked any more");
-            assertTrue(!store.redrive("c1", "e3"), "never parked");
-            assertEquals(List.of("e3", "e2"), store.pending("c1", 0, 10).stream().map(PendingEvent::eventId).toList());
-            JournalEntry redriven = store.find("c1", "e2").orElseThrow();
+            assertTrue(store.journal().redrive("e2"));
+            assertTrue(!store.journal().redrive("e2"), "not parked any more");
+            assertTrue(!store.journal().redrive("e3"), "never parked");
+            assertEquals(List.of("e3", "e2"), store.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+            JournalEntry redriven = store.view().find("e2").orElseThrow();
             assertEquals(JournalStatus.RECEIVED, redriven.status());
             assertEquals(0, redriven.attempts());
-            assertEquals(List.of("e1"), store.parked("c1").stream().map(ParkedEvent::eventId).toList());
+            assertEquals(List.of("e1"), store.view().parked().stream().map(ParkedEvent::eventId).toList());
 
-            assertEquals(1, store.redriveAll("c1"));
-            assertEquals(List.of("e3", "e2", "e1"), store.pending("c1", 0, 10).stream().map(PendingEvent::eventId).toList());
-            assertEquals(List.of(), store.parked("c1"));
+            assertEquals(1, store.journal().redriveAll());
+            assertEquals(List.of("e3", "e2", "e1"), store.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+            assertEquals(List.of(), store.view().parked());
         }
     }
 
@@ -285,16 +294,16 @@ class EventStoreTest {
             statement.executeUpdate("CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
                     + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
             for (String sql : Migrations.ALL.get(0).statements()) {
-                statement.executeUpdate(Dialect.SQLITE.render(sql));
+                statement.executeUpdate(SqliteDialect.parse(file.toString()).render(sql));
             }
             statement.executeUpdate("INSERT INTO schema_version VALUES (1, 'v1', 0)");
             statement.executeUpdate("INSERT INTO journal (connector, event_id, routing_key, body, received_at, status)"
                     + " VALUES ('c1', 'late', 't', x'7b7d', 2000, 'RECEIVED'), ('c1', 'early', 't', x'7b7d', 1000, 'RECEIVED')");
         }
-        try (EventStore store = EventStore.open(file.toString())) {
+        try (EventStore store = EventStore.open(file.toString(), "c1")) {
             assertEquals(Migrations.latestVersion(), store.schemaVersion());
-            store.receive(event("new", "P-1"));
-            assertEquals(List.of("early", "late", "new"), store.pending("c1", 0, 10).stream()
+            receive(store, event("new", "P-1"));
+            assertEquals(List.of("early", "late", "new"), store.journal().pending(0, 10).stream()
                     .map(PendingEvent::eventId).toList());
         }
     }
@@ -302,7 +311,7 @@ class EventStoreTest {
     @Test
     void sqliteRunsInWalMode() throws Exception {
         Path file = tempDir.resolve("nested/dir/ess.db");
-        try (EventStore store = EventStore.open(file.toString())) {
+        try (EventStore store = EventStore.open(file.toString(), "c1")) {
             assertEquals("sqlite:" + file, store.description());
         }
         assertTrue(Files.exists(file));
@@ -317,14 +326,14 @@ class EventStoreTest {
     @Test
     void takesTheSynchronousOptionAndRefusesOthers() throws Exception {
         Path file = tempDir.resolve("fast.db");
-        try (EventStore store = EventStore.open(file + "?synchronous=normal")) {
+        try (EventStore store = EventStore.open(file + "?synchronous=normal", "c1")) {
             assertEquals("sqlite:" + file + "?synchronous=normal", store.description());
-            store.receive(event("e1", "P-1"));
-            store.markSent("c1", "e1", "permits.changed", 1, T0);
-            assertEquals(JournalStatus.SENT, store.find("c1", "e1").orElseThrow().status());
+            receive(store, event("e1", "P-1"));
+            markSent(store, "e1", "permits.changed", 1, T0);
+            assertEquals(JournalStatus.SENT, store.view().find("e1").orElseThrow().status());
         }
         assertTrue(Files.exists(file), "the option is not part of the file name");
-        StoreException e = assertThrows(StoreException.class, () -> EventStore.open(file + "?sync=off"));
+        StoreException e = assertThrows(StoreException.class, () -> EventStore.open(file + "?sync=off", "c1"));
         assertEquals("unknown store option 'sync=off': a SQLite store takes only synchronous=full (the default)"
                 + " or synchronous=normal", e.getMessage());
     }
@@ -332,19 +341,19 @@ class EventStoreTest {
     @Test
     void refusesASchemaNewerThanTheRuntime() throws Exception {
         Path file = tempDir.resolve("future.db");
-        EventStore.open(file.toString()).close();
+        EventStore.open(file.toString(), "c1").close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO schema_version VALUES (999, 'from the future', 0)");
         }
-        StoreException e = assertThrows(StoreException.class, () -> EventStore.open(file.toString()));
+        StoreException e = assertThrows(StoreException.class, () -> EventStore.open(file.toString(), "c1"));
         assertTrue(e.getMessage().contains("version 999, newer than this runtime knows"), e.getMessage());
     }
 
     @Test
     void hidesPostgresqlCredentialsInItsDescription() {
         assertEquals("postgresql://db:5432/ess",
-                EventStore.redactedPostgresqlUrl("jdbc:postgresql://db:5432/ess?user=ess&password=secret"));
+                PostgresqlDialect.redacted("jdbc:postgresql://db:5432/ess?user=ess&password=secret"));
     }
 
     private String create(DatabaseUnderTest db) throws Exception {
@@ -353,8 +362,17 @@ class EventStoreTest {
         return location;
     }
 
+    private static JournalEntry receive(EventStore store, ReceivedEvent event) {
+        store.journal().receiveAll(List.of(event));
+        return store.view().find(event.eventId()).orElseThrow();
+    }
+
+    private static void markSent(EventStore store, String eventId, String topic, int attempts, Instant sentAt) {
+        store.journal().markSentAll(List.of(new SentEvent(eventId, topic, attempts, sentAt)));
+    }
+
     private static ReceivedEvent event(String id, String key) {
-        return new ReceivedEvent("c1", id, "permits.changed", key, body(id), T0);
+        return new ReceivedEvent(id, "permits.changed", key, body(id), T0);
     }
 
     private static byte[] body(String id) {

@@ -86,7 +86,7 @@ class City2dmvEndToEndTest {
     private static boolean awaitOffset(ConnectorRuntime runtime) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (runtime.store().lastSent("city2dmv", "permits.changed").isPresent()) {
+            if (runtime.store().view().lastSent("permits.changed").isPresent()) {
                 return true;
             }
             Thread.sleep(50);
