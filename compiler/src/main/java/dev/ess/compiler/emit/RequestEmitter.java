@@ -16,6 +16,7 @@ import dev.ess.compiler.partner.Slot;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,8 @@ final class RequestEmitter {
     private final Map<SourceArray, String> entries = new HashMap<>();
     /** Values and arrays read ahead of the object that holds them, by the local they went to. */
     private final Map<Object, String> readAhead = new HashMap<>();
+    /** Locals an enclosing {@code if} has shown not to be null. */
+    private final Set<String> notNull = new HashSet<>();
 
     RequestEmitter(MethodSpec.Builder method, Conversions conversions, DateFormats dateFormats, String mappingFile,
             Set<String> taken) {
@@ -90,7 +93,13 @@ final class RequestEmitter {
         List<String> conditions = new ArrayList<>();
         readAhead(object.members(), conditions);
         method.beginControlFlow("if ($L)", String.join(" || ", conditions));
+        String only = conditions.size() == 1 && conditions.get(0).endsWith(" != null")
+                ? conditions.get(0).substring(0, conditions.get(0).length() - " != null".length()) : null;
+        if (only != null) {
+            notNull.add(only);
+        }
         create(object, parent);
+        notNull.remove(only);
         method.endControlFlow();
     }
 
@@ -135,7 +144,7 @@ final class RequestEmitter {
 
     private void set(Build.SetValue value, String parent) {
         String ahead = readAhead.get(value);
-        if (!needsGuard(value)) {
+        if (!needsGuard(value) || notNull.contains(ahead)) {
             CodeBlock source = ahead != null ? CodeBlock.of("$N", ahead) : read(value);
             method.addCode("$L; // $L\n", attach(value.node().slot(), parent, value(value, source)), origin(value.line().line()));
             return;
