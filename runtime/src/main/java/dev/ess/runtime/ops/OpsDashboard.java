@@ -10,7 +10,6 @@ import com.rabbitmq.client.Envelope;
 import dev.ess.runtime.OneLine;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
-import dev.ess.runtime.ops.OpsHttp.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -122,12 +121,12 @@ public final class OpsDashboard implements AutoCloseable {
     }
 
     private void serve(HttpOptions options) throws IOException {
-        Response page = Response.text(200, "text/html; charset=utf-8", this.page)
+        OpsResponse page = OpsResponse.text(200, "text/html; charset=utf-8", this.page)
                 .with(Map.of("Content-Security-Policy", contentSecurityPolicy(this.page)));
         http = OpsHttp.start(options, Map.of(
                 "/", request -> page,
                 "/index.html", request -> page,
-                "/api/instances", request -> Response.json(200, instances())), "ess-ops-dashboard");
+                "/api/instances", request -> OpsResponse.json(200, instances())), "ess-ops-dashboard");
     }
 
     /**
