@@ -2,6 +2,7 @@ package dev.ess.runtime.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,6 +183,28 @@ class EventStoreTest {
             assertEquals(Optional.of(T0.plusSeconds(5)), store.view().lastSent("permits.changed"));
             assertEquals(Optional.of(T0.plusSeconds(3)), store.view().lastSent("permits.closed"));
             assertEquals(Optional.of(T0.plusSeconds(5)), store.view().lastSent());
+        }
+    }
+
+    /** An operator's command needs the store a connector made: it never makes an empty one. */
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void anOperatorsCommandFindsNoStoreWhereThereIsNone(DatabaseUnderTest db) throws Exception {
+        String empty = create(db);
+        String missing = db == DatabaseUnderTest.SQLITE ? tempDir.resolve("nowhere/ess.db").toString() : empty;
+
+        StoreException refused = assertThrows(StoreException.class, () -> EventStore.openExisting(missing, "c1"));
+        assertTrue(refused.getMessage().matches("there is no store at (sqlite|postgresql):.*: a connector creates"
+                + " it when it first starts; is ESS_DB right\\?"), refused.getMessage());
+        assertThrows(StoreException.class, () -> EventStore.openExisting(missing, "c1"), "the first try made nothing");
+        if (db == DatabaseUnderTest.SQLITE) {
+            assertFalse(Files.exists(tempDir.resolve("nowhere")), "no folder and no file made");
+        }
+        try (EventStore made = EventStore.open(empty, "c1")) {
+            receive(made, event("e1", "P-1"));
+        }
+        try (EventStore existing = EventStore.openExisting(empty, "c1")) {
+            assertTrue(existing.view().find("e1").isPresent());
         }
     }
 
