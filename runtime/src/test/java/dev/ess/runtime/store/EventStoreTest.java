@@ -186,6 +186,28 @@ class EventStoreTest {
         }
     }
 
+    /** The journal tells an id it holds with another body apart from a redelivery, and parks such a one once. */
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void anIdWithAnotherBodyIsReportedAndParkedOnArrivalOnce(DatabaseUnderTest db) throws Exception {
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            ReceivedEvent first = event("e1", "P-1");
+            ReceivedEvent other = new ReceivedEvent("e1", "permits.changed", "P-1", body("another"), T0);
+            Journalled journalled = store.journal().receiveAll(List.of(first, other, first));
+            assertEquals(List.of(other), journalled.conflicting(), "in one batch");
+            journalled = store.journal().receiveAll(List.of(first, other));
+            assertEquals(List.of(other), journalled.conflicting(), "in a later batch");
+            assertEquals(Map.of("e1", JournalStatus.RECEIVED), journalled.earlier());
+
+            ReceivedEvent apart = new ReceivedEvent("e1~apart", "permits.changed", "P-1", body("another"), T0);
+            assertTrue(store.journal().parkOnArrival(apart, "came before with another body", T0));
+            assertFalse(store.journal().parkOnArrival(apart, "came before with another body", T0), "once");
+            assertEquals(JournalStatus.PARKED, store.view().find("e1~apart").orElseThrow().status());
+            assertEquals(List.of("e1~apart"), store.view().parked().stream().map(ParkedEvent::eventId).toList());
+            assertEquals(List.of("e1"), store.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+        }
+    }
+
     /** An operator's command needs the store a connector made: it never makes an empty one. */
     @ParameterizedTest
     @EnumSource(DatabaseUnderTest.class)
