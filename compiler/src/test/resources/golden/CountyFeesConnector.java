@@ -63,14 +63,14 @@ public final class CountyFeesConnector implements SoapConnector<FeePortType, Pay
         PayFee.Owner owner = new PayFee.Owner();
         payFee.setOwner(owner);
         owner.setName(event.requiredText("owner.name").strip().toUpperCase(Locale.ROOT)); // fees.essmap:3
-        String email = event.text("owner.email");
+        String email = event.text("owner.email"); // fees.essmap:4
         if (email != null) {
             owner.setEmail(email.toLowerCase(Locale.ROOT)); // fees.essmap:4
         }
         payFee.setAmount(event.requiredDecimal("amount").setScale(2, RoundingMode.HALF_UP)); // fees.essmap:5
         payFee.setUnits(event.longInteger("units")); // fees.essmap:6
         payFee.setPaid(event.requiredBool("paid")); // fees.essmap:7
-        LocalDate due = event.date("due");
+        LocalDate due = event.date("due"); // fees.essmap:8
         if (due != null) {
             payFee.setDueDate(DATE_FORMAT.format(due)); // fees.essmap:8
         }

@@ -268,6 +268,7 @@ public final class ManifestLoader {
             Optional<Located<Duration>> replayWindow = duration(ManifestKey.REPLAY_WINDOW);
             Optional<Located<String>> wsdl = existingFile(ManifestKey.WSDL);
             Optional<Located<String>> operation = text(ManifestKey.OPERATION);
+            Optional<Located<String>> port = text(ManifestKey.PORT);
             Optional<String> inlineMapping = inlineMapping();
             Optional<Located<String>> mapping;
             if (inlineMapping.isPresent()) {
@@ -280,6 +281,7 @@ public final class ManifestLoader {
             Optional<Located<String>> pingUrl = url(ManifestKey.PING_URL);
             requireTogether(ManifestKey.WSDL, ManifestKey.OPERATION);
             requireTogether(ManifestKey.OPERATION, ManifestKey.WSDL);
+            requireTogether(ManifestKey.PORT, ManifestKey.WSDL);
             for (ManifestKey required : ManifestKey.values()) {
                 if (required.required() && !entries.containsKey(required) && !suggested.contains(required.yamlName())) {
                     diagnostics.reportWithHint(DiagnosticCode.MISSING_KEY, start(),
@@ -290,8 +292,8 @@ public final class ManifestLoader {
                 return null;
             }
             return new Manifest(file, id.get(), listenTopic.get(), targetUrl.get(), fields, key, heartbeatSec,
-                    maxRetry, parallelism, debounceSec, replayWindow, wsdl, operation, mapping, inlineMapping, pingUrl,
-                    copybook);
+                    maxRetry, parallelism, debounceSec, replayWindow, wsdl, operation, port, mapping, inlineMapping,
+                    pingUrl, copybook);
         }
 
         private void requireTogether(ManifestKey present, ManifestKey needed) {
