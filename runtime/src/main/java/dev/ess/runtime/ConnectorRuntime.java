@@ -125,7 +125,8 @@ public final class ConnectorRuntime implements AutoCloseable {
             Channel channel = bus.openChannel();
             Topology.declareIntake(channel, spec);
             channel.basicQos(config.prefetchFor(spec));
-            EventConsumer consumer = new EventConsumer(channel, spec, store.journal(), dispatcher::offer, observer,
+            EventConsumer consumer = new EventConsumer(channel, spec, store.journal(), dispatcher::offer, deadLetters,
+                    observer,
                     Clock.systemUTC());
             String consumerTag = channel.basicConsume(spec.queue(), false, name, consumer);
             return new ConnectorRuntime(spec, config, store, bus, channel, consumer, pipeline, lanes, dispatcher,

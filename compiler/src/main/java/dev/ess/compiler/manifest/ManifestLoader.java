@@ -67,6 +67,8 @@ public final class ManifestLoader {
 
     /** How much of a wrong value a message quotes. */
     private static final int MAX_SHOWN = 60;
+    /** SnakeYAML's own limit, in code points, counted here in bytes for the whole file. */
+    private static final int MAX_MANIFEST_BYTES = 3 * 1024 * 1024;
 
     private final Diagnostics diagnostics;
 
@@ -97,6 +99,13 @@ public final class ManifestLoader {
 
     private Optional<String> read(Path file) {
         try {
+            // Counted before reading: the YAML reader's own limit counts each document apart.
+            long size = Files.size(file);
+            if (size > MAX_MANIFEST_BYTES) {
+                diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), "it holds "
+                        + size + " bytes, more than the 3 MB (" + MAX_MANIFEST_BYTES + " bytes) a manifest may hold");
+                return Optional.empty();
+            }
             return Optional.of(SourceText.read(file));
         } catch (NoSuchFileException e) {
             diagnostics.report(DiagnosticCode.FILE_NOT_FOUND, Position.of(file), file.getFileName());

@@ -16,6 +16,7 @@ import dev.ess.runtime.store.ReceivedEvent;
 import jakarta.xml.ws.WebServiceFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,20 @@ class EssMainTest {
         try (EventStore store = EventStore.open(database, "registered")) {
             assertEquals(JournalStatus.RECEIVED, store.view().find("e1").orElseThrow().status());
         }
+    }
+
+    /** A command pointed at a store that is not there says so, and leaves nothing behind. */
+    @Test
+    void aReDriveFindsNoStoreWhereThereIsNone(@TempDir Path tempDir) {
+        Path database = tempDir.resolve("typo/ess.db");
+        for (String event : List.of("all", "e1")) {
+            err.reset();
+            assertEquals(EssMain.START_FAILED, main(Map.of("ESS_DB", database.toString())).run(new String[] {"--redrive", event}));
+            assertEquals("error: there is no store at sqlite:" + database + ": a connector creates it when it first starts;"
+                    + " is ESS_DB right?", err().strip());
+        }
+        assertEquals("", out());
+        assertFalse(Files.exists(tempDir.resolve("typo")), "no store is made");
     }
 
     private EssMain main(Map<String, String> environment) {
