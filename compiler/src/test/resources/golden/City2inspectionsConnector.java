@@ -11,6 +11,7 @@ import dev.ess.samples.soap.inspections.PermitStatus;
 import dev.ess.samples.soap.inspections.ScheduleInspection;
 import dev.ess.samples.soap.inspections.ScheduleInspectionResponse;
 import dev.ess.samples.soap.inspections.Urgency;
+import jakarta.xml.ws.WebServiceFeature;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -62,8 +63,8 @@ public final class City2inspectionsConnector implements SoapConnector<Inspection
     }
 
     @Override
-    public InspectionPortType createPort() {
-        return new InspectionService().getInspectionPort(); // inspections.yml:6
+    public InspectionPortType createPort(WebServiceFeature... features) {
+        return new InspectionService().getInspectionPort(features); // inspections.yml:6
     }
 
     @Override
@@ -76,28 +77,28 @@ public final class City2inspectionsConnector implements SoapConnector<Inspection
         ScheduleInspection.Site site = new ScheduleInspection.Site();
         scheduleInspection.setSite(site);
         site.setStreet(event.requiredText("site.street")); // inspections.essmap:6
-        String access = event.text("site.access");
+        String access = event.text("site.access"); // inspections.essmap:7
         if (access != null) {
             site.setAccess(OBJECT_FACTORY.createScheduleInspectionSiteAccess(access)); // inspections.essmap:7
         }
-        String urgency = event.text("urgency");
+        String urgency = event.text("urgency"); // inspections.essmap:8
         if (urgency != null) {
             scheduleInspection.setUrgency(toUrgency(urgency, "urgency")); // inspections.essmap:8
         }
-        LocalDate expires = event.date("expires");
+        LocalDate expires = event.date("expires"); // inspections.essmap:9
         if (expires != null) {
             scheduleInspection.setExpires(DATATYPES.newXMLGregorianCalendar(expires.toString())); // inspections.essmap:9
         }
-        String inspector = event.text("inspector");
+        String inspector = event.text("inspector"); // inspections.essmap:10
         if (inspector != null) {
             scheduleInspection.setInspector(OBJECT_FACTORY.createScheduleInspectionInspector(inspector)); // inspections.essmap:10
         }
-        String deadline = event.text("deadline");
+        String deadline = event.text("deadline"); // inspections.essmap:11
         if (deadline != null) {
             scheduleInspection.setDeadline(OBJECT_FACTORY.createScheduleInspectionDeadline(toXmlDateTime(deadline, "deadline"))); // inspections.essmap:11
         }
         scheduleInspection.setAgency("CITY-042"); // inspections.essmap:12
-        scheduleInspection.setSourceStatus(PermitStatus.fromValue("OPEN")); // inspections.essmap:13
+        scheduleInspection.setSourceStatus(PermitStatus.OPEN); // inspections.essmap:13
         scheduleInspection.setSince(DATATYPES.newXMLGregorianCalendar("2024-01-01")); // inspections.essmap:14
         scheduleInspection.setRevised(DATATYPES.newXMLGregorianCalendar(Objects.requireNonNullElse(event.date("revised"), LocalDate.parse("2024-01-01")).toString())); // inspections.essmap:15
         return scheduleInspection;
@@ -107,18 +108,6 @@ public final class City2inspectionsConnector implements SoapConnector<Inspection
     public ScheduleInspectionResponse send(InspectionPortType port,
             ScheduleInspection scheduleInspection) {
         return port.scheduleInspection(scheduleInspection); // inspections.yml:7
-    }
-
-    /**
-     * An ISO-8601 date-time of the event, with or without an offset, as an xs:dateTime.
-     */
-    private static XMLGregorianCalendar toXmlDateTime(String text, String field) {
-        try {
-            TemporalAccessor dateTime = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.strip(), OffsetDateTime::from, LocalDateTime::from);
-            return DATATYPES.newXMLGregorianCalendar(DateTimeFormatter.ISO_DATE_TIME.format(dateTime));
-        } catch (DateTimeException | IllegalArgumentException e) {
-            throw new MalformedEventException("field '" + field + "' must be an ISO-8601 date-time, found '" + text + "'");
-        }
     }
 
     /**
@@ -140,6 +129,18 @@ public final class City2inspectionsConnector implements SoapConnector<Inspection
             return Urgency.fromValue(text);
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("field '" + field + "' must be one of routine, urgent, same-day, found '" + text + "'");
+        }
+    }
+
+    /**
+     * An ISO-8601 date-time of the event, with or without an offset, as an xs:dateTime.
+     */
+    private static XMLGregorianCalendar toXmlDateTime(String text, String field) {
+        try {
+            TemporalAccessor dateTime = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.strip(), OffsetDateTime::from, LocalDateTime::from);
+            return DATATYPES.newXMLGregorianCalendar(DateTimeFormatter.ISO_DATE_TIME.format(dateTime));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw new MalformedEventException("field '" + field + "' must be an ISO-8601 date-time, found '" + text + "'");
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.ess.samples.soap.fees.FeePortType;
 import dev.ess.samples.soap.fees.FeeService;
 import dev.ess.samples.soap.fees.PayFee;
 import dev.ess.samples.soap.fees.PayFeeResponse;
+import jakarta.xml.ws.WebServiceFeature;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -52,8 +53,8 @@ public final class CountyFeesConnector implements SoapConnector<FeePortType, Pay
     }
 
     @Override
-    public FeePortType createPort() {
-        return new FeeService().getFeePort(); // fees.yml:9
+    public FeePortType createPort(WebServiceFeature... features) {
+        return new FeeService().getFeePort(features); // fees.yml:9
     }
 
     @Override
@@ -63,14 +64,14 @@ public final class CountyFeesConnector implements SoapConnector<FeePortType, Pay
         PayFee.Owner owner = new PayFee.Owner();
         payFee.setOwner(owner);
         owner.setName(event.requiredText("owner.name").strip().toUpperCase(Locale.ROOT)); // fees.essmap:3
-        String email = event.text("owner.email");
+        String email = event.text("owner.email"); // fees.essmap:4
         if (email != null) {
             owner.setEmail(email.toLowerCase(Locale.ROOT)); // fees.essmap:4
         }
         payFee.setAmount(event.requiredDecimal("amount").setScale(2, RoundingMode.HALF_UP)); // fees.essmap:5
         payFee.setUnits(event.longInteger("units")); // fees.essmap:6
         payFee.setPaid(event.requiredBool("paid")); // fees.essmap:7
-        LocalDate due = event.date("due");
+        LocalDate due = event.date("due"); // fees.essmap:8
         if (due != null) {
             payFee.setDueDate(DATE_FORMAT.format(due)); // fees.essmap:8
         }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param generatedFiles every file generated, written or already up to date; empty on errors
  * @param changedFiles the generated files that were new or different and so were written
  * @param upToDate nothing the outputs depend on had changed since the last run, so nothing was done
- * @param wsdlsImported how many WSDLs wsimport ran on; the others' stubs were still current
- * @param wsimportTime how long wsimport took, to tell it from the time ESS took itself
+ * @param wsdlsImported how many WSDLs wsimport ran on; the others were compiled earlier in this JVM, unchanged since
+ * @param wsimportTime how long reading the WSDLs took, wsimport included, to tell it from the time ESS took itself
  */
 public record CompilationResult(List<Diagnostic> diagnostics, List<Path> generatedFiles, List<Path> changedFiles,
         boolean upToDate, int wsdlsImported, Duration wsimportTime) {

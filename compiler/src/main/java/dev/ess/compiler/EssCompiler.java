@@ -1,22 +1,25 @@
 package dev.ess.compiler;
 
 import com.palantir.javapoet.JavaFile;
-import dev.ess.compiler.check.CheckedConnector;
+import dev.ess.compiler.check.BoundConnector;
 import dev.ess.compiler.check.MappingChecker;
 import dev.ess.compiler.diagnostic.DiagnosticCode;
 import dev.ess.compiler.diagnostic.Diagnostics;
 import dev.ess.compiler.diagnostic.Position;
+import dev.ess.compiler.diagnostic.Suggestions;
 import dev.ess.compiler.emit.ConnectorEmitter;
-import dev.ess.compiler.emit.JavaNames;
+import dev.ess.compiler.emit.Names;
 import dev.ess.compiler.emit.OutputWriter;
 import dev.ess.compiler.manifest.Located;
 import dev.ess.compiler.manifest.Manifest;
 import dev.ess.compiler.manifest.ManifestLoader;
 import dev.ess.compiler.mapping.MappingFile;
 import dev.ess.compiler.mapping.MappingParser;
-import dev.ess.compiler.wsdl.SoapTarget;
-import dev.ess.compiler.wsdl.WsdlReader;
-import dev.ess.compiler.wsimport.WsimportDriver;
+import dev.ess.compiler.partner.CompiledWsdls;
+import dev.ess.compiler.partner.PartnerCompiler;
+import dev.ess.compiler.partner.PartnerOperation;
+import dev.ess.compiler.partner.PartnerPort;
+import dev.ess.compiler.partner.PartnerService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,6 +45,7 @@ public final class EssCompiler {
     static final String SERVICES_FILE = "META-INF/services/dev.ess.runtime.SoapConnector";
 
     private final Path displayRoot;
+    private final CompiledWsdls compiledWsdls;
 
     /** Shows files in diagnostics as given. */
     public EssCompiler() {
@@ -51,7 +54,13 @@ public final class EssCompiler {
 
     /** @param displayRoot diagnostics show files below it relative to it, as a build tool would */
     public EssCompiler(Path displayRoot) {
+        this(displayRoot, CompiledWsdls.SHARED);
+    }
+
+    /** @param compiledWsdls WSDLs compiled earlier in this JVM, reused while their documents are unchanged */
+    public EssCompiler(Path displayRoot, CompiledWsdls compiledWsdls) {
         this.displayRoot = displayRoot;
+        this.compiledWsdls = compiledWsdls;
     }
 
     /**
@@ -75,19 +84,26 @@ public final class EssCompiler {
             return new CompilationResult(List.of(), generated, List.of(), true, 0, Duration.ZERO);
         }
         Diagnostics diagnostics = new Diagnostics(displayRoot);
-        List<CheckedConnector> connectors = analyse(inputDirectory, diagnostics);
+        Analysis analysis = new Analysis(inputDirectory, basePackage, new PartnerCompiler(diagnostics, compiledWsdls),
+                diagnostics);
+        try {
+            analysis.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            // Bad input must end in a diagnostic, never in a stack trace: an exception here is a bug in ESS.
+            diagnostics.report(DiagnosticCode.COMPILER_FAULT, Position.of(inputDirectory), String.valueOf(e));
+        }
         if (diagnostics.hasErrors()) {
             return CompilationResult.failed(diagnostics.all());
         }
-        SortedSet<Path> outside = InputStamp.outside(inputDirectory, connectors);
+        SortedSet<Path> outside = InputStamp.outside(inputDirectory, analysis.filesRead());
         String inputs = InputStamp.inputsOf(inputDirectory, outside, basePackage, sourcesOut, resourcesOut);
-        Generation generation = new Generation(inputDirectory, sources, resources, basePackage, previous, diagnostics);
-        generation.run(connectors);
+        Generation generation = new Generation(sources, resources, diagnostics);
+        generation.run(analysis.connectors(), analysis.services(), basePackage);
         if (diagnostics.hasErrors()) {
             return CompilationResult.failed(diagnostics.all());
         }
-        CompilationResult result = generation.finish(diagnostics);
-        new InputStamp(inputs, outside, generation.stubKeys).write(sourcesOut);
+        CompilationResult result = generation.finish(diagnostics, analysis.partners.wsimportRuns(), analysis.wsimportTime());
+        new InputStamp(inputs, outside).write(sourcesOut);
         return result;
     }
 
@@ -111,81 +127,139 @@ public final class EssCompiler {
         return removed;
     }
 
-    /** Load, parse, resolve and check every connector, reporting all problems. */
-    private static List<CheckedConnector> analyse(Path inputDirectory, Diagnostics diagnostics) throws IOException {
-        List<Path> manifestFiles = manifests(inputDirectory);
-        if (manifestFiles.isEmpty()) {
-            diagnostics.report(DiagnosticCode.NO_MANIFESTS, Position.of(inputDirectory), diagnostics.display(inputDirectory));
-            return List.of();
-        }
-        ManifestLoader loader = new ManifestLoader(diagnostics);
-        MappingParser parser = new MappingParser(diagnostics);
-        SoapTargets targets = new SoapTargets(new WsdlReader(diagnostics), diagnostics);
-        MappingChecker checker = new MappingChecker(diagnostics);
-        Map<String, Manifest> ids = new HashMap<>();
-        List<CheckedConnector> connectors = new ArrayList<>();
-        for (Path file : manifestFiles) {
-            Optional<Manifest> loaded = loader.load(file);
-            if (loaded.isEmpty()) {
-                continue;
-            }
-            Manifest manifest = loaded.get();
-            Manifest sameId = ids.putIfAbsent(manifest.id().value(), manifest);
-            if (sameId != null) {
-                diagnostics.report(DiagnosticCode.DUPLICATE_ID, manifest.id().position(), manifest.id().value(),
-                        diagnostics.display(sameId.file()));
-                continue;
-            }
-            if (manifest.wsdl().isEmpty() || manifest.operation().isEmpty()) {
-                diagnostics.reportWithHint(DiagnosticCode.NOTHING_TO_GENERATE, manifest.id().position(),
-                        "add 'wsdl: <partner>.wsdl', 'operation: <name>' and 'mapping: <file>.essmap'",
-                        manifest.id().value());
-                continue;
-            }
-            if (manifest.mapping().isEmpty()) {
-                diagnostics.reportWithHint(DiagnosticCode.MISSING_KEY, manifest.wsdl().get().position(),
-                        "add 'mapping: " + manifest.id().value() + ".essmap'", "mapping");
-                continue;
-            }
-            Located<String> wsdl = manifest.wsdl().get();
-            Located<String> operation = manifest.operation().get();
-            Located<String> mappingName = manifest.mapping().get();
-            Optional<MappingFile> mapping = parseMapping(parser, manifest, mappingName, diagnostics);
-            Optional<SoapTarget> target = targets.read(manifest.resolve(wsdl), wsdl.position(), operation);
-            if (mapping.isPresent() && target.isPresent()) {
-                checker.check(manifest, mapping.get(), target.get(), mappingName.position()).ifPresent(connectors::add);
-            }
-        }
-        return connectors;
-    }
-
     /**
-     * Reads each WSDL operation once, however many manifests target it. Only a read that went
-     * without any diagnostic is shared: one that reported something reports it again for each
-     * manifest, at that manifest's position.
+     * The front half: load, parse, resolve and check every connector, reporting all problems.
+     * Each WSDL is compiled once, however many manifests target it.
      */
-    private static final class SoapTargets {
-        private final WsdlReader reader;
+    private static final class Analysis {
+        private final Path inputDirectory;
+        private final String basePackage;
+        private final PartnerCompiler partners;
         private final Diagnostics diagnostics;
-        private final Map<List<String>, SoapTarget> read = new HashMap<>();
+        private final Map<Path, Optional<PartnerService>> services = new TreeMap<>();
+        private final List<BoundConnector> connectors = new ArrayList<>();
+        private final List<Path> filesRead = new ArrayList<>();
+        private Duration wsimportTime = Duration.ZERO;
 
-        SoapTargets(WsdlReader reader, Diagnostics diagnostics) {
-            this.reader = reader;
+        Analysis(Path inputDirectory, String basePackage, PartnerCompiler partners, Diagnostics diagnostics) {
+            this.inputDirectory = inputDirectory.toAbsolutePath().normalize();
+            this.basePackage = basePackage;
+            this.partners = partners;
             this.diagnostics = diagnostics;
         }
 
-        Optional<SoapTarget> read(Path wsdl, Position wsdlPosition, Located<String> operation) {
-            List<String> key = List.of(wsdl.toString(), operation.value());
-            SoapTarget known = read.get(key);
-            if (known != null) {
-                return Optional.of(known);
+        void run() throws IOException {
+            List<Path> manifestFiles = manifests(inputDirectory);
+            if (manifestFiles.isEmpty()) {
+                diagnostics.report(DiagnosticCode.NO_MANIFESTS, Position.of(inputDirectory), diagnostics.display(inputDirectory));
+                return;
             }
-            int reported = diagnostics.all().size();
-            Optional<SoapTarget> target = reader.read(wsdl, wsdlPosition, operation.value(), operation.position());
-            if (target.isPresent() && diagnostics.all().size() == reported) {
-                read.put(key, target.get());
+            ManifestLoader loader = new ManifestLoader(diagnostics);
+            MappingParser parser = new MappingParser(diagnostics);
+            MappingChecker checker = new MappingChecker(diagnostics);
+            Map<String, Manifest> ids = new HashMap<>();
+            for (Path file : manifestFiles) {
+                filesRead.add(file);
+                Optional<Manifest> loaded = loader.load(file);
+                if (loaded.isEmpty()) {
+                    continue;
+                }
+                Manifest manifest = loaded.get();
+                Manifest sameId = ids.putIfAbsent(manifest.id().value(), manifest);
+                if (sameId != null) {
+                    diagnostics.report(DiagnosticCode.DUPLICATE_ID, manifest.id().position(), manifest.id().value(),
+                            diagnostics.display(sameId.file()));
+                    continue;
+                }
+                if (manifest.wsdl().isEmpty() || manifest.operation().isEmpty()) {
+                    diagnostics.reportWithHint(DiagnosticCode.NOTHING_TO_GENERATE, manifest.id().position(),
+                            "add 'wsdl: <partner>.wsdl', 'operation: <name>' and 'mapping: <file>.essmap'",
+                            manifest.id().value());
+                    continue;
+                }
+                if (manifest.mapping().isEmpty()) {
+                    diagnostics.reportWithHint(DiagnosticCode.MISSING_KEY, manifest.wsdl().get().position(),
+                            "add 'mapping: " + manifest.id().value() + ".essmap'", "mapping");
+                    continue;
+                }
+                Optional<MappingFile> mapping = parseMapping(parser, manifest, manifest.mapping().get(), diagnostics);
+                mapping.ifPresent(parsed -> filesRead.add(parsed.file()));
+                Optional<PartnerService> service = service(manifest);
+                Optional<PartnerPort> port = service.flatMap(compiled -> port(manifest, compiled));
+                Optional<PartnerOperation> operation = port.flatMap(chosen -> operation(manifest, chosen));
+                if (mapping.isPresent() && operation.isPresent()) {
+                    checker.check(manifest, mapping.get(), service.get(), port.get(), operation.get(),
+                            manifest.mapping().get().position()).ifPresent(connectors::add);
+                }
             }
-            return target;
+        }
+
+        private Optional<PartnerService> service(Manifest manifest) {
+            Located<String> wsdl = manifest.wsdl().orElseThrow();
+            Path file = manifest.resolve(wsdl);
+            if (services.containsKey(file)) {
+                return services.get(file);
+            }
+            Path folder = file.startsWith(inputDirectory) ? inputDirectory : file.getParent();
+            String stubPackage = Names.stubPackage(basePackage, file.startsWith(inputDirectory)
+                    ? inputDirectory.relativize(file) : file.getFileName());
+            long start = System.nanoTime();
+            Optional<PartnerService> service = partners.compile(file, folder, wsdl.position(), stubPackage);
+            wsimportTime = wsimportTime.plusNanos(System.nanoTime() - start);
+            service.ifPresentOrElse(compiled -> filesRead.addAll(compiled.files()), () -> filesRead.add(file));
+            services.put(file, service);
+            return service;
+        }
+
+        private Optional<PartnerPort> port(Manifest manifest, PartnerService service) {
+            if (manifest.port().isEmpty()) {
+                return service.defaultPort();
+            }
+            Located<String> name = manifest.port().get();
+            Optional<PartnerPort> port = service.port(name.value());
+            if (port.isEmpty()) {
+                List<String> names = service.ports().stream().map(PartnerPort::name).toList();
+                String hint = Suggestions.didYouMean(name.value(), names);
+                diagnostics.reportWithHint(DiagnosticCode.UNKNOWN_PORT, name.position(),
+                        hint != null ? hint : "ports: " + String.join(", ",
+                                service.ports().stream().map(PartnerPort::describe).toList()),
+                        name.value(), service.wsdl().getFileName());
+            }
+            return port;
+        }
+
+        private Optional<PartnerOperation> operation(Manifest manifest, PartnerPort port) {
+            Located<String> name = manifest.operation().orElseThrow();
+            Optional<PartnerOperation> operation = port.operation(name.value());
+            if (operation.isEmpty()) {
+                List<String> names = port.operations().stream().map(PartnerOperation::name).distinct().sorted().toList();
+                String hint = Suggestions.didYouMean(name.value(), names);
+                diagnostics.reportWithHint(DiagnosticCode.UNKNOWN_OPERATION, name.position(),
+                        hint != null ? hint : "operations of port " + port.name() + ": " + String.join(", ", names),
+                        name.value(), manifest.wsdl().orElseThrow().value());
+            }
+            return operation;
+        }
+
+        List<BoundConnector> connectors() {
+            return connectors;
+        }
+
+        /** The compiled WSDLs the connectors use. */
+        Map<Path, PartnerService> services() {
+            Map<Path, PartnerService> used = new TreeMap<>();
+            for (BoundConnector connector : connectors) {
+                used.put(connector.service().wsdl(), connector.service());
+            }
+            return used;
+        }
+
+        List<Path> filesRead() {
+            return filesRead;
+        }
+
+        Duration wsimportTime() {
+            return wsimportTime;
         }
     }
 
@@ -218,102 +292,40 @@ public final class EssCompiler {
         }
     }
 
-    /**
-     * The emit phase: stubs once per WSDL (reused from the previous run when nothing they depend on
-     * changed), then one connector per manifest, then the service list.
-     */
+    /** The emit phase: the stubs of every WSDL, one connector per manifest, then the service list. */
     private static final class Generation {
-        private final Path inputDirectory;
-        private final String basePackage;
-        private final Optional<InputStamp> previous;
         private final Diagnostics diagnostics;
         private final OutputWriter sources;
         private final OutputWriter resources;
         private final Map<String, byte[]> sourceFiles = new TreeMap<>();
         private final Map<String, byte[]> resourceFiles = new TreeMap<>();
         private final Map<String, Path> origins = new HashMap<>();
-        private final SortedMap<String, List<String>> stubKeys = new TreeMap<>();
-        private int wsdlsImported;
-        private Duration wsimportTime = Duration.ZERO;
 
-        Generation(Path inputDirectory, OutputWriter sources, OutputWriter resources, String basePackage,
-                Optional<InputStamp> previous, Diagnostics diagnostics) {
-            this.inputDirectory = inputDirectory.toAbsolutePath().normalize();
-            this.basePackage = basePackage;
-            this.previous = previous;
+        Generation(OutputWriter sources, OutputWriter resources, Diagnostics diagnostics) {
             this.diagnostics = diagnostics;
             this.sources = sources;
             this.resources = resources;
         }
 
-        void run(List<CheckedConnector> connectors) throws IOException {
-            Map<Path, JavaNames> stubs = new TreeMap<>();
-            WsimportDriver wsimport = new WsimportDriver(diagnostics);
-            for (CheckedConnector connector : connectors) {
-                Path wsdl = connector.target().wsdl().toAbsolutePath().normalize();
-                if (!stubs.containsKey(wsdl)) {
-                    stubs(wsimport, wsdl).ifPresent(names -> stubs.put(wsdl, names));
-                }
-            }
-            if (diagnostics.hasErrors()) {
-                return;
+        void run(List<BoundConnector> connectors, Map<Path, PartnerService> services, String basePackage) {
+            for (PartnerService service : services.values()) {
+                service.stubs().forEach((path, content) -> addSource(path, content, service.wsdl()));
+                resourceFiles.putAll(service.resources());
             }
             ConnectorEmitter emitter = new ConnectorEmitter();
             TreeSet<String> connectorClasses = new TreeSet<>();
-            for (CheckedConnector connector : connectors) {
-                JavaFile file = emitter.emit(connector,
-                        stubs.get(connector.target().wsdl().toAbsolutePath().normalize()), basePackage);
+            for (BoundConnector connector : connectors) {
+                JavaFile file = emitter.emit(connector, basePackage);
                 String className = file.packageName() + "." + file.typeSpec().name();
                 connectorClasses.add(className);
                 addSource(className.replace('.', '/') + ".java", file.toString().getBytes(StandardCharsets.UTF_8),
                         connector.manifest().file());
             }
             if (!connectorClasses.isEmpty()) {
-                StringBuilder services = new StringBuilder();
-                connectorClasses.forEach(name -> services.append(name).append('\n'));
-                resourceFiles.put(SERVICES_FILE, services.toString().getBytes(StandardCharsets.UTF_8));
+                StringBuilder registrations = new StringBuilder();
+                connectorClasses.forEach(name -> registrations.append(name).append('\n'));
+                resourceFiles.put(SERVICES_FILE, registrations.toString().getBytes(StandardCharsets.UTF_8));
             }
-        }
-
-        private Optional<JavaNames> stubs(WsimportDriver wsimport, Path wsdl) throws IOException {
-            String stubPackage = JavaNames.stubPackage(basePackage, stubName(wsdl));
-            String resource = stubPackage.replace('.', '/') + "/" + wsdl.getFileName();
-            String key = InputStamp.stubKey(wsdl, stubPackage, resource);
-            Optional<List<String>> reusable = previous.flatMap(stamp -> stamp.stubsIfPresent(key, sources.root()));
-            Map<String, byte[]> generated;
-            if (reusable.isPresent()) {
-                generated = new TreeMap<>();
-                for (String file : reusable.get()) {
-                    generated.put(file, Files.readAllBytes(sources.root().resolve(file)));
-                }
-            } else {
-                long start = System.nanoTime();
-                Optional<Map<String, byte[]>> imported = wsimport.generate(wsdl, stubPackage, resource);
-                wsimportTime = wsimportTime.plusNanos(System.nanoTime() - start);
-                if (imported.isEmpty()) {
-                    return Optional.empty();
-                }
-                generated = imported.get();
-                wsdlsImported++;
-            }
-            stubKeys.put(key, List.copyOf(generated.keySet()));
-            TreeSet<String> classes = new TreeSet<>();
-            for (Map.Entry<String, byte[]> file : generated.entrySet()) {
-                addSource(file.getKey(), file.getValue(), wsdl);
-                String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
-                classes.add(name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name);
-            }
-            resourceFiles.put(resource, Files.readAllBytes(wsdl));
-            return Optional.of(new JavaNames(stubPackage, classes));
-        }
-
-        /**
-         * What names a WSDL's stub package: its path below the input folder, so two WSDLs of the
-         * same name in different folders never share a package; its file name when outside.
-         */
-        private Path stubName(Path wsdl) {
-            Path file = wsdl.toAbsolutePath().normalize();
-            return file.startsWith(inputDirectory) ? inputDirectory.relativize(file) : file.getFileName();
         }
 
         private void addSource(String path, byte[] content, Path origin) {
@@ -326,7 +338,7 @@ public final class EssCompiler {
             sourceFiles.put(path, content);
         }
 
-        CompilationResult finish(Diagnostics diagnostics) throws IOException {
+        CompilationResult finish(Diagnostics diagnostics, int wsdlsImported, Duration wsimportTime) throws IOException {
             for (Map.Entry<String, byte[]> file : sourceFiles.entrySet()) {
                 sources.write(file.getKey(), file.getValue());
             }

@@ -2,8 +2,6 @@ package dev.ess.compiler;
 
 import com.palantir.javapoet.JavaFile;
 import com.sun.tools.ws.wscompile.WsimportTool;
-import dev.ess.compiler.check.CheckedConnector;
-import dev.ess.compiler.wsimport.WsdlImports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -13,13 +11,11 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -28,41 +24,32 @@ import java.util.stream.Stream;
  * outputs depend on: every file of the input folder, the files outside it that the inputs name
  * (listed on {@code outside} lines: a WSDL elsewhere, a schema it imports), the configuration
  * and the generator's own build. When it matches, the run has nothing to do, and can tell so
- * without parsing a single input. The {@code stubs} lines name, for each WSDL, a key of what its
- * stubs depend on and the stub files: when only manifests or mappings changed, the stubs are
- * reused instead of running wsimport again.
+ * without parsing a single input.
  *
  * @param inputs the hash of all inputs
  * @param outside the files outside the input folder the inputs depend on
- * @param stubs the stub files by the key of the WSDL they came from
  */
-record InputStamp(String inputs, SortedSet<Path> outside, SortedMap<String, List<String>> stubs) {
+record InputStamp(String inputs, SortedSet<Path> outside) {
 
     static final String FILE = ".ess-stamp";
 
     private static final String HEADER = "ess-stamp ";
     private static final String OUTSIDE = "outside ";
-    private static final String STUBS = "stubs ";
 
     InputStamp {
         outside = new TreeSet<>(outside);
-        stubs = new TreeMap<>(stubs);
     }
 
-    /** Every file these connectors read that lies outside the input folder. */
-    static SortedSet<Path> outside(Path inputDirectory, List<CheckedConnector> connectors) {
+    /** Of the files a run read, those outside the input folder. */
+    static SortedSet<Path> outside(Path inputDirectory, Collection<Path> read) {
         Path folder = inputDirectory.toAbsolutePath().normalize();
         TreeSet<Path> files = new TreeSet<>();
-        TreeSet<Path> wsdls = new TreeSet<>();
-        for (CheckedConnector connector : connectors) {
-            files.add(connector.manifest().file().toAbsolutePath().normalize());
-            files.add(connector.mapping().file().toAbsolutePath().normalize());
-            wsdls.add(connector.target().wsdl().toAbsolutePath().normalize());
+        for (Path file : read) {
+            Path absolute = file.toAbsolutePath().normalize();
+            if (!absolute.startsWith(folder)) {
+                files.add(absolute);
+            }
         }
-        for (Path wsdl : wsdls) {
-            files.addAll(WsdlImports.of(wsdl));
-        }
-        files.removeIf(file -> file.startsWith(folder));
         return files;
     }
 
@@ -96,20 +83,6 @@ record InputStamp(String inputs, SortedSet<Path> outside, SortedMap<String, List
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The key of a WSDL's stubs: its files' bytes, where the stubs go, and the generator. */
-    static String stubKey(Path wsdl, String stubPackage, String wsdlResource) throws IOException {
-        MessageDigest digest = sha256();
-        update(digest, "generator " + Generator.FINGERPRINT);
-        update(digest, "package " + stubPackage);
-        update(digest, "resource " + wsdlResource);
-        Path folder = wsdl.toAbsolutePath().normalize().getParent();
-        for (Path file : WsdlImports.of(wsdl)) {
-            update(digest, "file " + folder.relativize(file).toString().replace('\\', '/'));
-            digest.update(Files.readAllBytes(file));
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     /** The stamp an earlier run left in the sources folder, if any and if readable. */
     static Optional<InputStamp> read(Path sourcesOut) throws IOException {
         Path file = sourcesOut.resolve(FILE);
@@ -121,35 +94,19 @@ record InputStamp(String inputs, SortedSet<Path> outside, SortedMap<String, List
             return Optional.empty();
         }
         TreeSet<Path> outside = new TreeSet<>();
-        SortedMap<String, List<String>> stubs = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.startsWith(OUTSIDE)) {
                 outside.add(Path.of(line.substring(OUTSIDE.length())));
-            } else if (line.startsWith(STUBS)) {
-                List<String> words = Arrays.asList(line.substring(STUBS.length()).split(" "));
-                stubs.put(words.get(0), List.copyOf(words.subList(1, words.size())));
             }
         }
-        return Optional.of(new InputStamp(lines.get(0).substring(HEADER.length()), outside, stubs));
+        return Optional.of(new InputStamp(lines.get(0).substring(HEADER.length()), outside));
     }
 
     void write(Path sourcesOut) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append(inputs).append('\n');
         outside.forEach(file -> text.append(OUTSIDE).append(file).append('\n'));
-        stubs.forEach((key, files) -> text.append(STUBS).append(key).append(' ')
-                .append(String.join(" ", files)).append('\n'));
         Files.createDirectories(sourcesOut);
         Files.writeString(sourcesOut.resolve(FILE), text, StandardCharsets.UTF_8);
-    }
-
-    /** The stub files recorded for a key, when every one of them is still in the sources folder. */
-    Optional<List<String>> stubsIfPresent(String key, Path sourcesOut) {
-        List<String> files = stubs.get(key);
-        if (files == null || files.isEmpty()
-                || !files.stream().allMatch(file -> Files.isRegularFile(sourcesOut.resolve(file)))) {
-            return Optional.empty();
-        }
-        return Optional.of(files);
     }
 
     private static void update(MessageDigest digest, String text) {

@@ -1,6 +1,7 @@
 /*
  * The ESS mapping language: each line maps one source (an event field or a constant),
- * optionally piped through built-in functions, to one element path of the partner's request.
+ * optionally piped through built-in functions, to one element or attribute of the partner's
+ * request. '[]' marks a JSON array on the left and the repeated element it fills on the right.
  */
 parser grammar EssMapParser;
 
@@ -21,7 +22,11 @@ source
     ;
 
 fieldPath
-    : NAME ( DOT NAME )*
+    : fieldSegment ( DOT fieldSegment )*
+    ;
+
+fieldSegment
+    : NAME EACH?
     ;
 
 call
@@ -34,5 +39,10 @@ argument
     ;
 
 targetPath
-    : NAME ( SLASH NAME )*
+    : targetSegment ( SLASH targetSegment )*
+    ;
+
+targetSegment
+    : NAME EACH?    # elementSegment
+    | AT NAME       # attributeSegment
     ;

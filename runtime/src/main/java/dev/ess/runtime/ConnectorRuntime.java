@@ -106,7 +106,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                     new Backoff(config.retryInitialDelay(), config.retryMaxDelay()));
             DeliveryParts<P, Q> parts = new DeliveryParts<>(connector, spec, config, store.journal(), bus,
                     new CircuitBreaker(spec.id(), config.probeInterval()), policy, sentLog, deadLetters, observer,
-                    new RecentOutcomes());
+                    new RecentOutcomes(), redaction(spec, config));
             ConnectorRuntime runtime = new ConnectorRuntime(spec, config, store, bus, parts);
             runtime.partitions.balance();
             runtime.balancer.scheduleWithFixedDelay(runtime.partitions::balance, BALANCE_INTERVAL.toMillis(),
@@ -147,23 +147,30 @@ public final class ConnectorRuntime implements AutoCloseable {
      * The spec with the {@code ${env:NAME}} references of its URLs replaced from the environment;
      * the manifest's target is not needed, and so not resolved, when the configuration overrides it.
      *
-     * @throws RuntimeStartException naming a referenced variable that is not set
+     * @throws RuntimeStartException naming a referenced variable that is not set, or a URL that
+     *     does not parse
      */
     static ConnectorSpec resolveUrls(ConnectorSpec declared, RuntimeConfig config, Map<String, String> environment) {
         try {
-            String target = config.targetUrl() != null ? declared.targetUrl()
-                    : EnvReferences.resolve(declared.targetUrl(), environment);
-            return declared.withUrls(target, EnvReferences.resolve(declared.pingUrl(), environment));
+            String target = declared.targetUrl();
+            if (config.targetUrl() == null) {
+                target = EnvReferences.resolve(target, environment);
+                RuntimeConfig.checkUrl("target_url", target, RuntimeConfig.PARTNER_SCHEMES);
+            }
+            String ping = EnvReferences.resolve(declared.pingUrl(), environment);
+            if (ping != null && !ping.isBlank()) {
+                ping = ping.trim();
+                RuntimeConfig.checkUrl("ping_url", ping, RuntimeConfig.PARTNER_SCHEMES);
+            }
+            return declared.withUrls(target, ping);
         } catch (IllegalArgumentException e) {
             throw new RuntimeStartException("connector " + declared.id() + " cannot start: " + e.getMessage(), e);
         }
     }
 
-    /** A partner URL fit for a log: no password, no query (it may carry a key from the environment). */
-    static String displayed(String url) {
-        String shown = BusConnection.redact(url);
-        int query = shown.indexOf('?');
-        return query < 0 ? shown : shown.substring(0, query) + "?***";
+    /** Whatever secrets the connector's URLs hold, to be kept out of failure reasons. */
+    private static Redaction redaction(ConnectorSpec spec, RuntimeConfig config) {
+        return Redaction.of(config.busUrl(), config.targetFor(spec), spec.pingUrl());
     }
 
     public ConnectorSpec spec() {
@@ -205,7 +212,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     public boolean redrive(String eventId) {
         boolean redriven = store.journal().redrive(eventId);
         if (redriven) {
-            LOG.info("{} event {} re-driven", spec.id(), eventId);
+            LOG.info("{} event {} re-driven", spec.id(), OneLine.of(eventId));
         }
         return redriven;
     }
@@ -222,7 +229,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     /** One line saying what runs where, for the log or the console. Holds no password. */
     public String banner() {
         return "ESS connector " + spec.id() + ": queue " + spec.queue() + " <- " + Topology.EVENTS_EXCHANGE
-                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + displayed(target())
+                + " '" + spec.listenTopic() + "' on " + bus.displayUri() + ", target " + Urls.shown(target())
                 + ", store " + store.description() + ", " + spec.partitions() + " partition(s) of "
                 + Math.max(1, spec.parallelism()) + " lane(s), delivering " + describe(partitions.held());
     }

@@ -10,7 +10,7 @@ import dev.ess.runtime.store.Journal;
 
 /**
  * What every partition of a running connector shares: one partner (its circuit and retry
- * rules), one journal and sent-log, one bus connection.
+ * rules), one journal and sent-log, one bus connection, and the secrets to keep out of reasons.
  */
 record DeliveryParts<P, Q>(
         SoapConnector<P, Q, ?> connector,
@@ -23,4 +23,5 @@ record DeliveryParts<P, Q>(
         SentLog sentLog,
         ParkedEventSink parkedEvents,
         DeliveryObserver observer,
-        RecentOutcomes outcomes) {}
+        RecentOutcomes outcomes,
+        Redaction redaction) {}

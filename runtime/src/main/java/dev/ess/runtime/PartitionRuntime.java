@@ -55,11 +55,12 @@ final class PartitionRuntime implements AutoCloseable {
         int parallelism = Math.max(1, spec.parallelism());
         List<P> ports = new ArrayList<>(parallelism);
         for (int i = 0; i < parallelism; i++) {
-            ports.add(SoapPorts.configure(parts.connector().createPort(), config.targetFor(spec), config.connectTimeout(),
-                    config.requestTimeout()));
+            ports.add(SoapPorts.configure(parts.connector().createPort(SoapPorts.features()), config.targetFor(spec),
+                    config.connectTimeout(), config.requestTimeout()));
         }
         DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(parts.connector(), ports, parts.journal(),
-                parts.sentLog(), ErrorClassifier.forPort(ports.get(0)), parts.breaker(), parts.policy(),
+                parts.sentLog(), ErrorClassifier.forPort(ports.get(0)).redacting(parts.redaction()), parts.breaker(),
+                parts.policy(),
                 Clock.systemUTC(), parts.parkedEvents(), parts.observer(), parts.outcomes());
         Lanes lanes = new Lanes("ess-" + spec.id() + "-p" + partition, parallelism);
         Dispatcher dispatcher = new Dispatcher(spec.id(), parts.journal(), partition, lanes, pipeline::deliver,
@@ -70,7 +71,7 @@ final class PartitionRuntime implements AutoCloseable {
             channel = parts.bus().openChannel();
             channel.basicQos(config.prefetchFor(spec));
             EventConsumer consumer = new EventConsumer(channel, spec, parts.journal(), partition, dispatcher::offer,
-                    parts.observer(), Clock.systemUTC());
+                    parts.parkedEvents(), parts.observer(), Clock.systemUTC());
             String tag = channel.basicConsume(Topology.partitionQueue(spec, partition), false,
                     "ess-" + spec.id() + "-p" + partition, consumer);
             return new PartitionRuntime(parts, partition, lanes, pipeline, dispatcher, channel, consumer, tag);

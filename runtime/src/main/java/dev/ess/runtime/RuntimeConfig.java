@@ -2,6 +2,7 @@ package dev.ess.runtime;
 
 import dev.ess.runtime.store.EventStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -46,6 +47,11 @@ public record RuntimeConfig(
     public static final String ESS_DB = "ESS_DB";
     public static final String ESS_HTTP_PORT = "ESS_HTTP_PORT";
 
+    /** What a bus URL may start with. */
+    public static final List<String> BUS_SCHEMES = List.of("amqp", "amqps");
+    /** What a partner URL may start with. */
+    public static final List<String> PARTNER_SCHEMES = List.of("http", "https");
+
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_RETRY_INITIAL_DELAY = Duration.ofMillis(500);
@@ -73,13 +79,17 @@ public record RuntimeConfig(
         if (httpPort != null) {
             checkPort(httpPort);
         }
+        checkUrl(BUS_URL, busUrl, BUS_SCHEMES);
+        if (targetUrl != null) {
+            checkUrl(TARGET_URL, targetUrl, PARTNER_SCHEMES);
+        }
     }
 
     /**
      * Reads the configuration from environment variables.
      *
-     * @throws IllegalArgumentException when {@value #BUS_URL} is missing or {@value #ESS_HTTP_PORT} is
-     *     not a port number, with a message for the user
+     * @throws IllegalArgumentException when {@value #BUS_URL} is missing, a URL does not parse or
+     *     {@value #ESS_HTTP_PORT} is not a port number, with a message for the user that shows no password
      */
     public static RuntimeConfig fromEnvironment(Map<String, String> environment) {
         String busUrl = nonBlank(environment.get(BUS_URL));
@@ -124,6 +134,18 @@ public record RuntimeConfig(
         }
         checkPort(port);
         return port;
+    }
+
+    /**
+     * Refuses a URL that does not parse: read leniently, the host of {@code rabbit_host} or a port
+     * of {@code 56x2} is dropped and the connection goes to localhost as guest.
+     */
+    static void checkUrl(String setting, String url, List<String> schemes) {
+        try {
+            Urls.parse(url, schemes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + " " + e.getMessage(), e);
+        }
     }
 
     private static void checkPort(int port) {

@@ -1,12 +1,12 @@
 package dev.ess.compiler.check;
 
-import dev.ess.compiler.wsdl.BuiltinType;
-
-/** What kind of value flows through a mapping line, as far as the checker cares. */
+/** What kind of value flows through a mapping line, as far as functions and constants care. */
 public enum ValueKind {
     TEXT("text"),
     WHOLE_NUMBER("a whole number"),
     DECIMAL("a decimal number"),
+    /** A binary floating-point number: an {@code xs:double} or {@code xs:float}. */
+    FLOATING("a floating-point number"),
     BOOLEAN("true or false"),
     /** A field read through date(...) or into an xs:date: an ISO-8601 date or date-time, taken as a date. */
     DATE("a date"),
@@ -25,17 +25,12 @@ public enum ValueKind {
 
     /** Whether a value of this kind can be stored where {@code wanted} is expected. */
     public boolean fits(ValueKind wanted) {
-        return this == wanted || this == WHOLE_NUMBER && wanted == DECIMAL;
+        return this == wanted
+                || this == WHOLE_NUMBER && (wanted == DECIMAL || wanted == FLOATING)
+                || this == DECIMAL && wanted == FLOATING;
     }
 
-    static ValueKind of(BuiltinType type) {
-        return switch (type) {
-            case STRING -> TEXT;
-            case INT, LONG -> WHOLE_NUMBER;
-            case DECIMAL -> DECIMAL;
-            case BOOLEAN -> BOOLEAN;
-            case DATE -> DATE;
-            case DATE_TIME -> DATE_TIME;
-        };
+    public boolean isNumber() {
+        return this == WHOLE_NUMBER || this == DECIMAL || this == FLOATING;
     }
 }

@@ -50,6 +50,15 @@ public enum DiagnosticCode {
     UNKNOWN_OPERATION("ESS041", Severity.ERROR, "operation '%s' not found in %s"),
     WSDL_UNSUPPORTED("ESS042", Severity.ERROR, "not supported: %s"),
     XSD_UNRESOLVED("ESS043", Severity.ERROR, "cannot resolve %s '%s'"),
+    REMOTE_DOCUMENT("ESS044", Severity.ERROR,
+            "%s of '%s': ESS reads no document from the network or an absolute path at build time"),
+    DOCUMENT_OUTSIDE_FOLDER("ESS045", Severity.ERROR, "%s of '%s' lies outside %s"),
+    WSDL_VERSION_UNSUPPORTED("ESS046", Severity.ERROR,
+            "this is a WSDL 2.0 document; JAX-WS, and so ESS, reads WSDL 1.1 only"),
+    RPC_ENCODED("ESS047", Severity.ERROR,
+            "the binding is rpc/encoded (SOAP encoding), which JAX-WS, and so ESS, cannot call"),
+    UNKNOWN_PORT("ESS048", Severity.ERROR, "port '%s' not found in %s"),
+    NO_SOAP_PORT("ESS049", Severity.ERROR, "%s has no SOAP 1.1 or 1.2 port ESS can call"),
 
     // Checks of a mapping against the target type
     UNKNOWN_SOURCE_FIELD("ESS050", Severity.ERROR, "unknown field '%s': not in the manifest's fields"),
@@ -66,10 +75,22 @@ public enum DiagnosticCode {
     SCALE_TOO_FINE("ESS061", Severity.ERROR, "scale(%d) keeps more decimals than the fractionDigits %d of %s"),
     VALUE_NOT_ENUMERATED("ESS062", Severity.ERROR, "constant '%s' is not one of the values of %s: %s"),
     VALUE_NOT_A_DATE("ESS063", Severity.ERROR, "constant '%s' is not an %s"),
+    TARGET_NOT_REPEATED("ESS064", Severity.ERROR, "'%s' is not a repeated element: it occurs at most once"),
+    TARGET_REPEATED("ESS065", Severity.ERROR, "'%s' is a repeated element (maxOccurs %s)"),
+    ARRAYS_DO_NOT_MATCH("ESS066", Severity.ERROR, "%s reads %d %s, but target '%s' repeats %d %s"),
+    ITERATION_CONFLICT("ESS067", Severity.ERROR, "'%s' is filled from %s at line %d, not from %s"),
+    REPETITION_WITHOUT_ARRAY("ESS068", Severity.ERROR, "nothing says how many '%s' to send"),
+    CHOICE_CONFLICT("ESS069", Severity.ERROR, "'%s' and '%s' (line %d) are alternatives of one xs:choice"),
+    REQUIRED_REPETITION_UNMAPPED("ESS080", Severity.ERROR, "required repeated element '%s' is not mapped"),
+    VALUE_NOT_XML("ESS081", Severity.ERROR, "the constant holds %s, a character XML cannot carry"),
 
     // Generation
     WSIMPORT_FAILED("ESS070", Severity.ERROR, "wsimport failed on %s: %s"),
-    GENERATED_NAME_CLASH("ESS071", Severity.ERROR, "%s would be generated twice, from %s and %s");
+    GENERATED_NAME_CLASH("ESS071", Severity.ERROR, "%s would be generated twice, from %s and %s"),
+    WSIMPORT_WARNING("ESS072", Severity.WARNING, "wsimport: %s"),
+    VALUE_TOO_LONG_FOR_JAVA("ESS073", Severity.ERROR,
+            "%s of %d characters is longer than the %d a generated Java constant may hold"),
+    COMPILER_FAULT("ESS099", Severity.ERROR, "ESS failed on this input (a bug in ESS, please report it): %s");
 
     private final String id;
     private final Severity severity;

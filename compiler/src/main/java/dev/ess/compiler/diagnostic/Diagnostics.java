@@ -45,9 +45,13 @@ public final class Diagnostics {
         add(code, position, hint, line == null || secret.isEmpty() ? line : line.replace(secret, "****"), arguments);
     }
 
+    /** The same finding at the same spot is reported once, however often a tool says it. */
     private void add(DiagnosticCode code, Position position, String hint, String quotedLine, Object... arguments) {
-        reported.add(new Diagnostic(display(position.file()), position.line(), position.column(), code,
-                code.message(arguments), hint, quotedLine));
+        Diagnostic diagnostic = new Diagnostic(display(position.file()), position.line(), position.column(), code,
+                code.message(arguments), hint, quotedLine);
+        if (!reported.contains(diagnostic)) {
+            reported.add(diagnostic);
+        }
     }
 
     public boolean hasErrors() {
@@ -89,7 +93,8 @@ public final class Diagnostics {
 
     private static List<String> readLines(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

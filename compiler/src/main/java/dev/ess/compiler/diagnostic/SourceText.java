@@ -33,7 +33,7 @@ public final class SourceText {
     private SourceText() {}
 
     /**
-     * The file's text.
+     * The file's text, without a leading byte-order mark.
      *
      * @throws NotUtf8Exception when it is not UTF-8
      * @throws java.nio.file.NoSuchFileException when it does not exist
@@ -51,7 +51,9 @@ public final class SourceText {
             throw new NotUtf8Exception(positionAt(file, output.toString(), output.length()), bytes[input.position()]);
         }
         decoder.flush(output);
-        return output.flip().toString();
+        String text = output.flip().toString();
+        // A byte-order mark (as .NET and Notepad write them) is not part of the text.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The 1-based line and column of a character index in a text. */

@@ -1,33 +1,34 @@
 package dev.ess.compiler.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.ess.compiler.check.Assignment;
-import dev.ess.compiler.check.CheckedConnector;
+import dev.ess.compiler.check.BoundConnector;
 import dev.ess.compiler.manifest.Located;
 import dev.ess.compiler.manifest.Manifest;
 import dev.ess.compiler.mapping.MappingLine;
-import dev.ess.compiler.wsdl.SoapTarget;
-import dev.ess.compiler.wsdl.WsdlFault;
-import dev.ess.compiler.wsdl.XmlElement;
-import java.util.HashMap;
+import dev.ess.compiler.partner.PartnerOperation;
+import dev.ess.compiler.partner.PartnerPort;
+import dev.ess.compiler.partner.RequestPart;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * Emits one connector class per manifest: its settings, how an event becomes the partner's
- * request (one plain statement per mapping line, citing that line), and the port call.
+ * request (one plain statement per mapping line, citing that line), and the port call. Every
+ * decision was made by the checker; this class only renders.
  */
 public final class ConnectorEmitter {
 
@@ -35,27 +36,28 @@ public final class ConnectorEmitter {
 
     private static final ClassName SOAP_CONNECTOR = ClassName.get("dev.ess.runtime", "SoapConnector");
     private static final ClassName CONNECTOR_SPEC = ClassName.get("dev.ess.runtime", "ConnectorSpec");
-    private static final ClassName EVENT = ClassName.get("dev.ess.runtime", "Event");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    private static final String EVENT_PARAMETER = "event";
+    private static final ClassName HOLDER = ClassName.get("jakarta.xml.ws", "Holder");
+    private static final ClassName WEB_SERVICE_FEATURE = ClassName.get("jakarta.xml.ws", "WebServiceFeature");
+    private static final String REQUEST_RECORD = "Request";
 
-    public JavaFile emit(CheckedConnector connector, JavaNames names, String basePackage) {
+    public JavaFile emit(BoundConnector connector, String basePackage) {
         Manifest manifest = connector.manifest();
-        SoapTarget target = connector.target();
-        XmlElement root = target.operation().input();
-        ClassName request = names.topLevelClass(root);
-        TypeName response = target.operation().output().<TypeName>map(names::topLevelClass)
-                .orElse(ClassName.get(Void.class));
-        ClassName portType = names.portType(target);
+        PartnerPort port = connector.port();
         String id = manifest.id().value();
+        String packageName = Names.connectorPackage(basePackage, id);
+        ClassName connectorClass = ClassName.get(packageName, Names.connectorClass(id));
+        TypeName request = requestType(connector, connectorClass);
+        TypeName response = connector.operation().response() == null ? ClassName.get(Void.class)
+                : connector.operation().response().box();
         DateFormats dateFormats = new DateFormats();
-        Conversions conversions = new Conversions(names);
+        Conversions conversions = new Conversions();
 
-        TypeSpec.Builder type = TypeSpec.classBuilder(JavaNames.connectorClass(id))
+        TypeSpec.Builder type = TypeSpec.classBuilder(connectorClass)
                 .addJavadoc("$L", javadoc(connector))
                 .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(SOAP_CONNECTOR, portType, request, response))
+                .addSuperinterface(ParameterizedTypeName.get(SOAP_CONNECTOR, port.portType(), request, response))
                 .addField(FieldSpec.builder(CONNECTOR_SPEC, "SPEC", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(spec(manifest))
                         .build())
@@ -68,46 +70,81 @@ public final class ConnectorEmitter {
                 .addMethod(MethodSpec.methodBuilder("createPort")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
-                        .returns(portType)
-                        .addCode("return new $T().$N(); // $L\n", names.service(target), names.portGetter(target),
-                                origin(manifest, manifest.wsdl().orElseThrow()))
+                        .returns(port.portType())
+                        .addParameter(ArrayTypeName.of(WEB_SERVICE_FEATURE), "features")
+                        .varargs()
+                        .addCode("return new $T().$N(features); // $L\n", port.serviceClass(), port.getter(),
+                                origin(manifest, manifest.port().orElse(manifest.wsdl().orElseThrow())))
                         .build())
-                .addMethod(map(connector, names, request, dateFormats, conversions))
-                .addMethod(send(connector, names, portType, request, response));
+                .addMethod(map(connector, request, dateFormats, conversions))
+                .addMethod(send(connector, port.portType(), request, response));
         type.addFields(dateFormats.fields());
         type.addFields(conversions.fields());
         type.addMethods(conversions.methods());
-        return JavaFile.builder(JavaNames.connectorPackage(basePackage, id), type.build())
+        if (connector.inputs().size() > 1) {
+            type.addType(requestRecord(connector));
+        }
+        return JavaFile.builder(packageName, type.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
     }
 
+    /** The request's type: its only part's, or a record of all its parts. */
+    private static TypeName requestType(BoundConnector connector, ClassName connectorClass) {
+        List<BoundConnector.Part> inputs = connector.inputs();
+        if (inputs.isEmpty()) {
+            return ClassName.get(Void.class);
+        }
+        return inputs.size() == 1 ? inputs.get(0).part().javaType().box() : connectorClass.nestedClass(REQUEST_RECORD);
+    }
+
+    /** One component per part of the request, body and header, in the port method's order. */
+    private static TypeSpec requestRecord(BoundConnector connector) {
+        Set<String> taken = new HashSet<>();
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        StringBuilder parts = new StringBuilder();
+        for (BoundConnector.Part part : connector.inputs()) {
+            RequestPart request = part.part();
+            constructor.addParameter(ParameterSpec.builder(request.javaType(), Names.variable(request.name(), taken)).build());
+            parts.append(parts.length() == 0 ? "" : ", ").append(request.header() ? "header " : "body ")
+                    .append(request.name());
+        }
+        return TypeSpec.recordBuilder(REQUEST_RECORD)
+                .addJavadoc("The parts of the request: $L.\n", InertText.javadoc(parts.toString()))
+                .addModifiers(Modifier.PUBLIC)
+                .recordConstructor(constructor.build())
+                .build();
+    }
+
     /** What the connector does, and the manifest and mapping lines it came from. */
-    private static String javadoc(CheckedConnector connector) {
+    private static String javadoc(BoundConnector connector) {
         Manifest manifest = connector.manifest();
-        SoapTarget target = connector.target();
+        PartnerPort port = connector.port();
         List<MappingLine> lines = connector.mapping().lines();
         String mappingFile = connector.mapping().fileName();
         StringBuilder text = new StringBuilder()
-                .append(manifest.id().value()).append(": events \"").append(manifest.listenTopic().value())
-                .append("\" to ").append(target.serviceName()).append('.').append(target.operation().name())
-                .append(" of ").append(target.wsdl().getFileName()).append(".\n\n")
-                .append("<p>Generated by ESS from ").append(manifest.fileName()).append(" and lines ")
+                .append(InertText.javadoc(manifest.id().value())).append(": events \"")
+                .append(InertText.javadoc(manifest.listenTopic().value())).append("\" to ")
+                .append(InertText.javadoc(port.serviceName() + "." + connector.operation().name()))
+                .append(" of ").append(InertText.javadoc(connector.service().wsdl().getFileName().toString()))
+                .append(port.soap12() ? " (SOAP 1.2)" : "").append(".\n\n")
+                .append("<p>Generated by ESS from ").append(InertText.javadoc(manifest.fileName())).append(" and lines ")
                 .append(lines.get(0).line()).append('-').append(lines.get(lines.size() - 1).line()).append(" of ")
-                .append(mappingFile).append("; do not edit.\n")
+                .append(InertText.javadoc(mappingFile)).append("; do not edit.\n")
                 .append("<pre>\n");
         int width = String.valueOf(lines.get(lines.size() - 1).line()).length();
         for (MappingLine line : lines) {
-            text.append(mappingFile).append(':').append(String.format(Locale.ROOT, "%-" + width + "d", line.line()))
-                    .append("  ").append(line.text()).append('\n');
+            text.append(InertText.javadoc(mappingFile)).append(':')
+                    .append(String.format(Locale.ROOT, "%-" + width + "d", line.line()))
+                    .append("  ").append(InertText.javadoc(line.text())).append('\n');
         }
-        return Javadoc.escape(text.append("</pre>\n").toString());
+        return text.append("</pre>\n").toString();
     }
 
     /** A trailing comment's citation of a manifest value: {@code dmv_manifest.yml:2}. */
     private static String origin(Manifest manifest, Located<?> value) {
-        return manifest.fileName() + ":" + value.position().line();
+        return InertText.comment(manifest.fileName() + ":" + value.position().line());
     }
 
     /** The manifest's settings, each citing its line; keys it leaves out keep the runtime's defaults. */
@@ -132,88 +169,59 @@ public final class ConnectorEmitter {
         return spec.add("\n.build()$<$<").build();
     }
 
-    private static MethodSpec map(CheckedConnector connector, JavaNames names, ClassName request,
-            DateFormats dateFormats, Conversions conversions) {
-        XmlElement root = connector.target().operation().input();
-        Set<String> taken = new HashSet<>(Set.of(EVENT_PARAMETER));
-        String requestVariable = JavaNames.variable(root.name(), taken);
-        taken.add(requestVariable);
+    private static MethodSpec map(BoundConnector connector, TypeName request, DateFormats dateFormats,
+            Conversions conversions) {
+        Set<String> taken = new HashSet<>(Set.of(RequestEmitter.EVENT_PARAMETER));
         MethodSpec.Builder map = MethodSpec.methodBuilder("map")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(request)
-                .addParameter(EVENT, EVENT_PARAMETER)
-                .addStatement("$T $N = new $T()", request, requestVariable, request);
-        RequestObjects objects = new RequestObjects(map, names, taken);
-        objects.put(List.of(root), new Local(requestVariable, request));
-        String mappingFile = connector.mapping().fileName();
-        for (Assignment assignment : connector.assignments()) {
-            Local parent = objects.get(assignment.path().subList(0, assignment.path().size() - 1));
-            String origin = mappingFile + ":" + assignment.line().line();
-            new AssignmentEmitter(map, names, taken, EVENT_PARAMETER, dateFormats, conversions)
-                    .emit(assignment, parent, origin);
+                .addParameter(RequestEmitter.EVENT, RequestEmitter.EVENT_PARAMETER);
+        RequestEmitter emitter = new RequestEmitter(map, conversions, dateFormats, connector.mapping().fileName(), taken);
+        List<CodeBlock> parts = new ArrayList<>();
+        for (BoundConnector.Part part : connector.inputs()) {
+            parts.add(part.build() == null ? CodeBlock.of("null") : emitter.part(part.build(), part.part().name()));
         }
-        return map.addStatement("return $N", requestVariable).build();
+        if (parts.isEmpty()) {
+            return map.addStatement("return null").build();
+        }
+        if (parts.size() == 1) {
+            return map.addStatement("return $L", parts.get(0)).build();
+        }
+        return map.addStatement("return new $N($L)", REQUEST_RECORD, CodeBlock.join(parts, ", ")).build();
     }
 
-    private static MethodSpec send(CheckedConnector connector, JavaNames names, ClassName portType,
-            ClassName request, TypeName response) {
-        SoapTarget target = connector.target();
-        String origin = origin(connector.manifest(), connector.manifest().operation().orElseThrow());
-        String requestParameter = JavaNames.variable(target.operation().input().name(), Set.of("port"));
+    private static MethodSpec send(BoundConnector connector, ClassName portType, TypeName request, TypeName response) {
+        PartnerOperation operation = connector.operation();
+        Manifest manifest = connector.manifest();
+        String origin = origin(manifest, manifest.operation().orElseThrow());
+        List<BoundConnector.Part> inputs = connector.inputs();
+        Set<String> taken = new HashSet<>(Set.of("port"));
+        String requestParameter = inputs.size() == 1
+                ? Names.variable(inputs.get(0).part().name(), new HashSet<>(taken))
+                : "request";
         MethodSpec.Builder send = MethodSpec.methodBuilder("send")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(response)
                 .addParameter(portType, "port")
                 .addParameter(request, requestParameter);
-        for (WsdlFault fault : target.operation().faults()) {
-            send.addException(names.fault(fault));
+        operation.faults().forEach(send::addException);
+        Set<String> components = new HashSet<>();
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (RequestPart part : operation.parts()) {
+            CodeBlock value = !part.input() ? null
+                    : inputs.size() == 1 ? CodeBlock.of("$N", requestParameter)
+                    : CodeBlock.of("$N.$N()", requestParameter, Names.variable(part.name(), components));
+            arguments.add(!part.holder() ? value
+                    : value == null ? CodeBlock.of("new $T<>()", HOLDER) : CodeBlock.of("new $T<>($L)", HOLDER, value));
         }
-        if (target.operation().output().isPresent()) {
-            send.addCode("return port.$N($N); // $L\n", names.operationMethod(target), requestParameter, origin);
+        CodeBlock call = CodeBlock.of("port.$N($L)", operation.method(), CodeBlock.join(arguments, ", "));
+        if (operation.response() != null) {
+            send.addCode("return $L; // $L\n", call, origin);
         } else {
-            send.addCode("port.$N($N); // $L\n", names.operationMethod(target), requestParameter, origin)
-                    .addStatement("return null");
+            send.addCode("$L; // $L\n", call, origin).addStatement("return null");
         }
         return send.build();
-    }
-
-    /** A local variable holding a request object. */
-    record Local(String name, ClassName type) {}
-
-    /** The request's nested objects, created on first use and attached to their parent. */
-    private static final class RequestObjects {
-        private final MethodSpec.Builder method;
-        private final JavaNames names;
-        private final Set<String> taken;
-        private final Map<List<XmlElement>, Local> locals = new HashMap<>();
-
-        RequestObjects(MethodSpec.Builder method, JavaNames names, Set<String> taken) {
-            this.method = method;
-            this.names = names;
-            this.taken = taken;
-        }
-
-        void put(List<XmlElement> path, Local local) {
-            locals.put(List.copyOf(path), local);
-        }
-
-        Local get(List<XmlElement> path) {
-            Local existing = locals.get(path);
-            if (existing != null) {
-                return existing;
-            }
-            Local parent = get(path.subList(0, path.size() - 1));
-            XmlElement element = path.get(path.size() - 1);
-            ClassName type = names.childClass(parent.type(), element);
-            String name = JavaNames.variable(element.name(), taken);
-            taken.add(name);
-            method.addStatement("$T $N = new $T()", type, name, type);
-            method.addStatement("$N.$N($N)", parent.name(), names.setter(element), name);
-            Local local = new Local(name, type);
-            put(path, local);
-            return local;
-        }
     }
 }

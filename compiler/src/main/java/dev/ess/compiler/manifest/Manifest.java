@@ -12,6 +12,7 @@ import java.util.Optional;
  * {@code ping_url} may hold {@code ${env:NAME}} references, kept as written: the runtime resolves
  * them when the connector starts, so no secret ever reaches generated code.
  *
+ * @param port the WSDL port to call; without it, the first SOAP 1.1 port, else the first SOAP 1.2 one
  * @param mapping the mapping file's name, or the mapping itself when written inline
  * @param inlineMapping an inline mapping as the mapping parser reads it: the manifest's text with
  *     every line but the mapping's blanked, so positions point into the manifest
@@ -31,6 +32,7 @@ public record Manifest(
         Optional<Located<Duration>> replayWindow,
         Optional<Located<String>> wsdl,
         Optional<Located<String>> operation,
+        Optional<Located<String>> port,
         Optional<Located<String>> mapping,
         Optional<String> inlineMapping,
         Optional<Located<String>> pingUrl,
@@ -53,6 +55,7 @@ public record Manifest(
         Objects.requireNonNull(replayWindow, "replayWindow");
         Objects.requireNonNull(wsdl, "wsdl");
         Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(port, "port");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(inlineMapping, "inlineMapping");
         Objects.requireNonNull(pingUrl, "pingUrl");

@@ -19,6 +19,7 @@ enum ManifestKey {
     REPLAY_WINDOW("replay_window", false, "15m"),
     WSDL("wsdl", false, "partner.wsdl"),
     OPERATION("operation", false, "submitPermit"),
+    PORT("port", false, "PermitPort"),
     MAPPING("mapping", false, "partner.essmap"),
     COPYBOOK("copybook", false, "partner.cpy"),
     PING_URL("ping_url", false, "\"https://partner.example/health\"", true);

@@ -67,6 +67,8 @@ public final class ManifestLoader {
 
     /** How much of a wrong value a message quotes. */
     private static final int MAX_SHOWN = 60;
+    /** SnakeYAML's own limit, in code points, counted here in bytes for the whole file. */
+    private static final int MAX_MANIFEST_BYTES = 3 * 1024 * 1024;
 
     private final Diagnostics diagnostics;
 
@@ -97,6 +99,13 @@ public final class ManifestLoader {
 
     private Optional<String> read(Path file) {
         try {
+            // Counted before reading: the YAML reader's own limit counts each document apart.
+            long size = Files.size(file);
+            if (size > MAX_MANIFEST_BYTES) {
+                diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), "it holds "
+                        + size + " bytes, more than the 3 MB (" + MAX_MANIFEST_BYTES + " bytes) a manifest may hold");
+                return Optional.empty();
+            }
             return Optional.of(SourceText.read(file));
         } catch (NoSuchFileException e) {
             diagnostics.report(DiagnosticCode.FILE_NOT_FOUND, Position.of(file), file.getFileName());
@@ -260,6 +269,7 @@ public final class ManifestLoader {
             Optional<Located<Duration>> replayWindow = duration(ManifestKey.REPLAY_WINDOW);
             Optional<Located<String>> wsdl = existingFile(ManifestKey.WSDL);
             Optional<Located<String>> operation = text(ManifestKey.OPERATION);
+            Optional<Located<String>> port = text(ManifestKey.PORT);
             Optional<String> inlineMapping = inlineMapping();
             Optional<Located<String>> mapping;
             if (inlineMapping.isPresent()) {
@@ -272,6 +282,7 @@ public final class ManifestLoader {
             Optional<Located<String>> pingUrl = url(ManifestKey.PING_URL);
             requireTogether(ManifestKey.WSDL, ManifestKey.OPERATION);
             requireTogether(ManifestKey.OPERATION, ManifestKey.WSDL);
+            requireTogether(ManifestKey.PORT, ManifestKey.WSDL);
             for (ManifestKey required : ManifestKey.values()) {
                 if (required.required() && !entries.containsKey(required) && !suggested.contains(required.yamlName())) {
                     diagnostics.reportWithHint(DiagnosticCode.MISSING_KEY, start(),
@@ -282,8 +293,8 @@ public final class ManifestLoader {
                 return null;
             }
             return new Manifest(file, id.get(), listenTopic.get(), targetUrl.get(), fields, key, heartbeatSec,
-                    maxRetry, parallelism, partitions, debounceSec, replayWindow, wsdl, operation, mapping, inlineMapping, pingUrl,
-                    copybook);
+                    maxRetry, parallelism, partitions, debounceSec, replayWindow, wsdl, operation, port, mapping,
+                    inlineMapping, pingUrl, copybook);
         }
 
         private void requireTogether(ManifestKey present, ManifestKey needed) {

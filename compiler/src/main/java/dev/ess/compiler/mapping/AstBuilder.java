@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Turns the parse tree into the immutable AST; nothing of ANTLR leaks past this class. */
 final class AstBuilder extends EssMapParserBaseVisitor<Object> {
@@ -44,8 +43,10 @@ final class AstBuilder extends EssMapParserBaseVisitor<Object> {
 
     @Override
     public FieldRef visitFieldSource(EssMapParser.FieldSourceContext context) {
-        List<String> path = context.fieldPath().NAME().stream().map(TerminalNode::getText).toList();
-        return new FieldRef(position(context), path);
+        List<FieldRef.Segment> segments = context.fieldPath().fieldSegment().stream()
+                .map(segment -> new FieldRef.Segment(segment.NAME().getText(), segment.EACH() != null))
+                .toList();
+        return new FieldRef(position(context), segments);
     }
 
     @Override
@@ -76,10 +77,16 @@ final class AstBuilder extends EssMapParserBaseVisitor<Object> {
 
     @Override
     public TargetPath visitTargetPath(EssMapParser.TargetPathContext context) {
-        List<TargetPath.Segment> segments = context.NAME().stream()
-                .map(name -> new TargetPath.Segment(position(name.getSymbol()), name.getText()))
-                .toList();
+        List<TargetPath.Segment> segments = context.targetSegment().stream().map(this::segment).toList();
         return new TargetPath(position(context), segments);
+    }
+
+    private TargetPath.Segment segment(EssMapParser.TargetSegmentContext context) {
+        if (context instanceof EssMapParser.AttributeSegmentContext attribute) {
+            return new TargetPath.Segment(position(attribute), attribute.NAME().getText(), false, true);
+        }
+        EssMapParser.ElementSegmentContext element = (EssMapParser.ElementSegmentContext) context;
+        return new TargetPath.Segment(position(element), element.NAME().getText(), element.EACH() != null, false);
     }
 
     private StringConstant string(Token token) {

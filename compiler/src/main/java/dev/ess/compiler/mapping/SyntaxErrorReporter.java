@@ -122,8 +122,8 @@ final class SyntaxErrorReporter extends BaseErrorListener {
         if (previousType == EssMapLexer.PIPE || ruleIndex == EssMapParser.RULE_call) {
             return "<function>";
         }
-        if (previousType == EssMapLexer.ARROW || previousType == EssMapLexer.SLASH
-                || ruleIndex == EssMapParser.RULE_targetPath) {
+        if (previousType == EssMapLexer.ARROW || previousType == EssMapLexer.SLASH || previousType == EssMapLexer.AT
+                || ruleIndex == EssMapParser.RULE_targetPath || ruleIndex == EssMapParser.RULE_targetSegment) {
             return "<element>";
         }
         return "<field>";
@@ -136,6 +136,8 @@ final class SyntaxErrorReporter extends BaseErrorListener {
             case EssMapLexer.STRING -> "<string>";
             case EssMapLexer.NUMBER -> "<number>";
             case EssMapLexer.NAME -> nameAlias;
+            case EssMapLexer.AT -> "'@'";
+            case EssMapLexer.EACH -> "'[]'";
             default -> EssMapParser.VOCABULARY.getLiteralName(type) != null
                     ? EssMapParser.VOCABULARY.getLiteralName(type)
                     : EssMapParser.VOCABULARY.getDisplayName(type);

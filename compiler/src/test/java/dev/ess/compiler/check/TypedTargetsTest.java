@@ -98,7 +98,7 @@ class TypedTargetsTest {
     }
 
     @Test
-    void repeatedElementsAndEnumerationsOfNumbersAreNotSupportedYet() throws IOException {
+    void aRepeatedElementNeedsItsBracketsAndNumericEnumerationsAreCheckedByValue() throws IOException {
         String wsdl = TestFiles.read(TestFiles.resource("inspections/inspections.wsdl"))
                 .replace("<xs:element name=\"Since\" type=\"xs:date\" minOccurs=\"0\"/>",
                         "<xs:element name=\"Since\" type=\"xs:date\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>")
@@ -108,13 +108,13 @@ class TypedTargetsTest {
                 .replace("value=\"same-day\"", "value=\"3\"");
 
         List<String> reported = compile(wsdl, VALID + "\"2024-01-01\" -> scheduleInspection/Since\n"
-                + "urgency -> scheduleInspection/Urgency\n");
+                + "4 -> scheduleInspection/Urgency\n");
 
         assertEquals(List.of(
-                "m.essmap:7:17: error: [ESS059] target 'scheduleInspection/Since' of type a repeated element (Since)"
-                        + " is not supported yet",
-                "m.essmap:8:12: error: [ESS059] target 'scheduleInspection/Urgency' of type Urgency, xs:int"
-                        + " is not supported yet"),
+                "m.essmap:7:36: error: [ESS065] 'scheduleInspection/Since' is a repeated element (maxOccurs unbounded)"
+                        + "\n  hint: write scheduleInspection/Since[] and map an array onto it,"
+                        + " e.g. items[].sku -> scheduleInspection/Since[]/...",
+                "m.essmap:8:1: error: [ESS062] constant '4' is not one of the values of Urgency: 1, 2, 3"),
                 reported);
     }
 

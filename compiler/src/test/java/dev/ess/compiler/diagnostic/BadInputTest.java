@@ -241,12 +241,13 @@ class BadInputTest {
                         operation: payFee
                                    ^
                           hint: did you mean 'payFees'?"""),
-                row("external schema", Map.of("fees.wsdl", wsdl.replace("<xs:simpleType name=\"Money\">",
+                row("remote schema", Map.of("fees.wsdl", wsdl.replace("<xs:simpleType name=\"Money\">",
                                 "<xs:include schemaLocation=\"http://evil.example/x.xsd\"/>\n      <xs:simpleType name=\"Money\">")),
                         """
-                        fees.wsdl:10:7: error: [ESS042] not supported: a schema in another file (http://evil.example/x.xsd)
+                        fees.wsdl:10:7: error: [ESS044] xs:include of 'http://evil.example/x.xsd': ESS reads no document from the network or an absolute path at build time
                               <xs:include schemaLocation="http://evil.example/x.xsd"/>
-                              ^"""));
+                              ^
+                          hint: save that document as a file beside fees.wsdl and write its relative path here, for example schemaLocation="x.xsd\""""));
     }
 
     @ParameterizedTest(name = "{0}")

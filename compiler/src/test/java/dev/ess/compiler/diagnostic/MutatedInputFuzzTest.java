@@ -2,15 +2,8 @@ package dev.ess.compiler.diagnostic;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ess.compiler.EssCompiler;
 import dev.ess.compiler.TestFiles;
-import dev.ess.compiler.check.MappingChecker;
-import dev.ess.compiler.manifest.Located;
-import dev.ess.compiler.manifest.Manifest;
-import dev.ess.compiler.manifest.ManifestLoader;
-import dev.ess.compiler.mapping.MappingFile;
-import dev.ess.compiler.mapping.MappingParser;
-import dev.ess.compiler.wsdl.SoapTarget;
-import dev.ess.compiler.wsdl.WsdlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,14 +108,13 @@ class MutatedInputFuzzTest {
     @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void noMutatedInputEndsInAnException(@ForAll("inputs") Input input) throws IOException {
         Path folder = write(input);
-        Diagnostics diagnostics = new Diagnostics(folder);
 
-        analyse(folder.resolve(manifestName(input.sample())), diagnostics);
+        List<Diagnostic> reported = compile(folder);
 
         runs.incrementAndGet();
         Statistics.label("first diagnostic").collect(
-                diagnostics.all().isEmpty() ? "none: still valid" : diagnostics.all().get(0).code().id());
-        for (Diagnostic diagnostic : diagnostics.all()) {
+                reported.isEmpty() ? "none: still valid" : reported.get(0).code().id());
+        for (Diagnostic diagnostic : reported) {
             String rendered = diagnostic.render();
             assertTrue(rendered.startsWith(diagnostic.file()), rendered);
             assertTrue(rendered.contains("[" + diagnostic.code().id() + "] "), rendered);
@@ -155,25 +146,15 @@ class MutatedInputFuzzTest {
                 .as(Input::new);
     }
 
-    /** The front end as the compiler runs it, for one manifest, up to the checked connector. */
-    private static void analyse(Path manifestFile, Diagnostics diagnostics) {
-        Optional<Manifest> loaded = new ManifestLoader(diagnostics).load(manifestFile);
-        if (loaded.isEmpty() || loaded.get().wsdl().isEmpty() || loaded.get().operation().isEmpty()
-                || loaded.get().mapping().isEmpty()) {
-            return;
+    /** The whole compiler, as a build runs it: what it reports, and that it never reports itself failing. */
+    private static List<Diagnostic> compile(Path folder) throws IOException {
+        Path out = corpus.resolve("out");
+        List<Diagnostic> reported = new EssCompiler(folder).compile(folder, out.resolve("src"), out.resolve("res"), "fuzz")
+                .diagnostics();
+        for (Diagnostic diagnostic : reported) {
+            assertTrue(diagnostic.code() != DiagnosticCode.COMPILER_FAULT, diagnostic.render());
         }
-        Manifest manifest = loaded.get();
-        Located<String> wsdl = manifest.wsdl().get();
-        Located<String> operation = manifest.operation().get();
-        MappingParser parser = new MappingParser(diagnostics);
-        Optional<MappingFile> mapping = manifest.inlineMapping().isPresent()
-                ? parser.parse(manifest.file(), manifest.inlineMapping().get())
-                : parser.parse(manifest.resolve(manifest.mapping().get()));
-        Optional<SoapTarget> target = new WsdlReader(diagnostics)
-                .read(manifest.resolve(wsdl), wsdl.position(), operation.value(), operation.position());
-        if (mapping.isPresent() && target.isPresent()) {
-            new MappingChecker(diagnostics).check(manifest, mapping.get(), target.get(), manifest.mapping().get().position());
-        }
+        return reported;
     }
 
     private static Path write(Input input) throws IOException {
@@ -250,9 +231,5 @@ class MutatedInputFuzzTest {
             case "inspections" -> List.of("inspections.yml", "inspections.essmap", "inspections.wsdl");
             default -> List.of("inline.yml", "dmv.wsdl");
         };
-    }
-
-    private static String manifestName(String sample) {
-        return sampleFiles(sample).get(0);
     }
 }

@@ -32,7 +32,7 @@ class MappingParserTest {
 
         assertEquals(3, mapping.lines().size());
         MappingLine third = mapping.lines().get(2);
-        assertEquals(new FieldRef(third.position(), List.of("truck_limit")), third.source());
+        assertEquals(new FieldRef(third.position(), List.of(new FieldRef.Segment("truck_limit", false))), third.source());
         assertEquals(List.of("Permit", "TruckLimit"), third.target().names());
         assertEquals(3, third.line());
         assertEquals(16, third.target().position().column());
@@ -53,7 +53,7 @@ class MappingParserTest {
 
         List<MappingLine> lines = mapping.lines();
         assertEquals(6, lines.size());
-        assertEquals(List.of("owner", "name"), ((FieldRef) lines.get(0).source()).path());
+        assertEquals("owner.name", ((FieldRef) lines.get(0).source()).dotted());
         assertEquals(List.of("trim", "upper"), lines.get(0).functions().stream().map(FunctionCall::name).toList());
         assertEquals("owner.name | trim | upper        -> Permit/Owner/Name", lines.get(0).text());
         assertEquals("CITY-042 \"north\"\u00e9", ((StringConstant) lines.get(1).source()).value());
@@ -63,6 +63,30 @@ class MappingParserTest {
         assertEquals(false, fee.isWhole());
         assertEquals("dd.MM.yyyy", ((StringConstant) lines.get(4).functions().get(0).arguments().get(0)).value());
         assertEquals(8, lines.get(5).line());
+    }
+
+    @Test
+    void arraysAttributesAndTheNamesXmlAllows() {
+        List<MappingLine> lines = parse("""
+                items[].sku           -> Order/Item[]/SKU
+                tags[] | upper        -> Order/Tag[]
+                "open"                -> Order/@status
+                note                  -> Order/Customer-Name.v2/Straße
+                """).orElseThrow().lines();
+
+        FieldRef sku = (FieldRef) lines.get(0).source();
+        assertEquals(List.of(new FieldRef.Segment("items", true), new FieldRef.Segment("sku", false)), sku.segments());
+        assertEquals("items[].sku", sku.toString());
+        assertEquals("items.sku", sku.dotted());
+        assertEquals(1, sku.arrays());
+        assertEquals(List.of(false, true, false), lines.get(0).target().segments().stream().map(TargetPath.Segment::each).toList());
+        assertEquals("Order/Item[]/SKU", lines.get(0).target().toString());
+        assertEquals("tags[]", lines.get(1).source().toString());
+        TargetPath.Segment status = lines.get(2).target().segments().get(1);
+        assertEquals("status", status.name());
+        assertTrue(status.attribute());
+        assertEquals(32, status.position().column());
+        assertEquals(List.of("Order", "Customer-Name.v2", "Straße"), lines.get(3).target().names());
     }
 
     @Test
@@ -80,9 +104,9 @@ class MappingParserTest {
                 arguments("-> Permit/ID",
                         "1:1: error: [ESS030] unexpected '->', expected <end of file>, <end of line>, <field>, <number> or <string>"),
                 arguments("permit_id ->",
-                        "1:13: error: [ESS030] unexpected end of file, expected <element>"),
+                        "1:13: error: [ESS030] unexpected end of file, expected '@' or <element>"),
                 arguments("permit_id -> Permit/",
-                        "1:21: error: [ESS030] unexpected end of file, expected <element>"),
+                        "1:21: error: [ESS030] unexpected end of file, expected '@' or <element>"),
                 arguments("street | -> Permit/Street",
                         "1:10: error: [ESS030] unexpected '->', expected <function>"),
                 arguments("street | date(yyyy) -> Permit/Street",
@@ -90,7 +114,9 @@ class MappingParserTest {
                 arguments("\"open -> Permit/ID",
                         "1:1: error: [ESS030] unterminated string constant"),
                 arguments("permit_id -> Permit/ID @",
-                        "1:24: error: [ESS030] unexpected character '@', expected <end of file> or <end of line>"),
+                        "1:24: error: [ESS030] unexpected '@', expected <end of file> or <end of line>"),
+                arguments("permit_id -> Permit/ID ! x",
+                        "1:24: error: [ESS030] unexpected character '!', expected <end of file> or <end of line>"),
                 arguments("\"a\\q\" -> Permit/ID",
                         "1:3: error: [ESS031] invalid string constant: unknown escape \\q"),
                 arguments("\"\\u12\" -> Permit/ID",
@@ -126,7 +152,7 @@ class MappingParserTest {
 
         assertEquals(List.of(
                 "m.essmap:1:11: error: [ESS030] unexpected name 'Permit', expected '->' or '|'",
-                "m.essmap:3:16: error: [ESS030] unexpected '->', expected <element>"),
+                "m.essmap:3:16: error: [ESS030] unexpected character '-', expected '@' or <element>"),
                 diagnostics.all().stream().map(Diagnostic::headline).toList());
     }
 

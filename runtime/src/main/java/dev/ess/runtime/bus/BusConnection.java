@@ -5,9 +5,12 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
+import dev.ess.runtime.Redaction;
+import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.Urls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -65,17 +68,24 @@ public final class BusConnection implements AutoCloseable {
      * @throws BusException when the URI is invalid or the broker cannot be reached
      */
     public static BusConnection open(String uri, String connectionName) {
-        String display = redact(uri);
+        String display = Urls.shown(uri);
+        URI parsed;
+        try {
+            parsed = Urls.parse(uri, RuntimeConfig.BUS_SCHEMES);
+        } catch (IllegalArgumentException e) {
+            throw new BusException("invalid bus URI: " + e.getMessage(), e);
+        }
         ConnectionFactory factory = new ConnectionFactory();
         try {
-            factory.setUri(uri);
-            if ("/".equals(new URI(uri).getRawPath())) {
-                // amqp-client reads a bare "/" as the empty virtual host, which RabbitMQ refuses;
-                // users (and pika) mean the default one.
-                factory.setVirtualHost("/");
-            }
-        } catch (URISyntaxException | java.security.GeneralSecurityException | IllegalArgumentException e) {
-            throw new BusException("invalid bus URI " + display + ": " + e.getMessage(), e);
+            factory.setUri(parsed);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // Not chained: the cause's message may quote the whole URI, password and all.
+            throw new BusException("invalid bus URI " + display + ": " + Redaction.of(uri).scrub(e.getMessage()));
+        }
+        if ("/".equals(parsed.getRawPath())) {
+            // amqp-client reads a bare "/" as the empty virtual host, which RabbitMQ refuses;
+            // users (and pika) mean the default one.
+            factory.setVirtualHost("/");
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
@@ -110,21 +120,6 @@ public final class BusConnection implements AutoCloseable {
     public void close() throws IOException {
         if (connection.isOpen()) {
             connection.close();
-        }
-    }
-
-    /** The URI with any password replaced by {@code ***}. */
-    public static String redact(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            String userInfo = parsed.getRawUserInfo();
-            if (userInfo == null || !userInfo.contains(":")) {
-                return uri;
-            }
-            String user = userInfo.substring(0, userInfo.indexOf(':'));
-            return uri.replace(userInfo + "@", user + ":***@");
-        } catch (URISyntaxException e) {
-            return "(unparsable URI)";
         }
     }
 

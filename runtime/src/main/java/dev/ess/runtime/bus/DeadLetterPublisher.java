@@ -3,6 +3,7 @@ package dev.ess.runtime.bus;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.delivery.ParkedEventSink;
 import dev.ess.runtime.store.ParkedEvent;
 import java.io.IOException;
@@ -59,9 +60,10 @@ public final class DeadLetterPublisher implements ParkedEventSink {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("{} event {}: parked; its announcement was interrupted", event.connector(), event.eventId());
+            LOG.warn("{} event {}: parked; its announcement was interrupted", event.connector(),
+                    OneLine.of(event.eventId()));
         } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.warn("{} event {}: parked, but not announced on {}: {}", event.connector(), event.eventId(),
+            LOG.warn("{} event {}: parked, but not announced on {}: {}", event.connector(), OneLine.of(event.eventId()),
                     Topology.DEAD_LETTER_EXCHANGE, e.toString());
         }
     }

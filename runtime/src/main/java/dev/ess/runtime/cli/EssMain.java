@@ -4,10 +4,12 @@ import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.RuntimeConfig;
 import dev.ess.runtime.RuntimeStartException;
 import dev.ess.runtime.SoapConnector;
+import dev.ess.runtime.Urls;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.StoreException;
 import dev.ess.runtime.bus.BusException;
 import dev.ess.runtime.ops.ConnectorMetrics;
+import dev.ess.runtime.ops.HttpOptions;
 import dev.ess.runtime.ops.OpsDashboard;
 import dev.ess.runtime.ops.OpsOptions;
 import dev.ess.runtime.ops.Operations;
@@ -58,6 +60,8 @@ public final class EssMain {
               TARGET_URL     partner endpoint, overriding the manifest's target_url
               ESS_DB         store: a SQLite file (default ./ess.db) or a jdbc:postgresql: URL
               ESS_HTTP_PORT  as --http-port (or ops --port); unset: no HTTP server (ops: 8080)
+              ESS_HTTP_ADDRESS  the address the HTTP server listens on (default 127.0.0.1; 0.0.0.0: all)
+              ESS_HTTP_TOKEN    a bearer token of at least 16 characters that every HTTP request must present
               ESS_INSTANCE   this instance's name in heartbeats (default: the host name)""";
 
     static final int DEFAULT_DASHBOARD_PORT = 8080;
@@ -85,6 +89,7 @@ public final class EssMain {
         List<SoapConnector<?, ?, ?>> connectors;
         SoapConnector<?, ?, ?> connector;
         RuntimeConfig config;
+        OpsOptions opsOptions;
         try {
             options = Options.parse(args);
             if (options.help()) {
@@ -92,12 +97,15 @@ public final class EssMain {
                 return OK;
             }
             if (options.ops()) {
-                return runDashboard(RuntimeConfig.fromEnvironment(environment), options.httpPort());
+                RuntimeConfig dashboardConfig = RuntimeConfig.fromEnvironment(environment);
+                int port = options.httpPort() != null ? options.httpPort()
+                        : dashboardConfig.httpPort() != null ? dashboardConfig.httpPort() : DEFAULT_DASHBOARD_PORT;
+                return runDashboard(dashboardConfig, HttpOptions.from(environment, port));
             }
             connectors = loadConnectors();
             if (options.list()) {
                 connectors.forEach(each -> out.println(each.spec().id() + "  " + each.spec().listenTopic()
-                        + " -> " + each.spec().targetUrl()));
+                        + " -> " + Urls.shown(each.spec().targetUrl())));
                 return OK;
             }
             connector = select(connectors, options.connectorId());
@@ -108,14 +116,15 @@ public final class EssMain {
             if (options.httpPort() != null) {
                 config = config.withHttpPort(options.httpPort());
             }
+            opsOptions = OpsOptions.from(config, environment);
         } catch (UsageException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return USAGE;
         }
-        return runUntilStopped(connector, config);
+        return runUntilStopped(connector, config, opsOptions);
     }
 
-    private int runUntilStopped(SoapConnector<?, ?, ?> connector, RuntimeConfig config) {
+    private int runUntilStopped(SoapConnector<?, ?, ?> connector, RuntimeConfig config, OpsOptions opsOptions) {
         ConnectorMetrics metrics = new ConnectorMetrics(connector.spec().id());
         ConnectorRuntime runtime;
         try {
@@ -126,7 +135,7 @@ public final class EssMain {
         }
         Operations operations;
         try {
-            operations = Operations.start(runtime, config, metrics, OpsOptions.from(config, environment));
+            operations = Operations.start(runtime, config, metrics, opsOptions);
         } catch (IOException | BusException e) {
             runtime.close();
             err.println("error: connector " + connector.spec().id() + " cannot start its heartbeats or ops endpoints: "
@@ -138,8 +147,8 @@ public final class EssMain {
             runtime.close();
         }, "ess-shutdown"));
         out.println(runtime.banner());
-        if (operations.httpPort() >= 0) {
-            out.println("ops endpoints: http://localhost:" + operations.httpPort() + "/metrics /health /ready");
+        if (operations.httpUrl() != null) {
+            out.println("ops endpoints: " + operations.httpUrl() + "metrics /health /ready");
         }
         try {
             runtime.awaitClosed();
@@ -153,7 +162,7 @@ public final class EssMain {
 
     /** Re-drives parked events in the connector's store ({@code ESS_DB}), without starting it. */
     private int redrive(String connectorId, String eventId) {
-        try (EventStore store = EventStore.open(environment.get(RuntimeConfig.ESS_DB), connectorId)) {
+        try (EventStore store = EventStore.openExisting(environment.get(RuntimeConfig.ESS_DB), connectorId)) {
             if (eventId.equals("all")) {
                 out.println("re-driven " + store.journal().redriveAll() + " parked event(s) of " + connectorId);
                 return OK;
@@ -170,11 +179,10 @@ public final class EssMain {
         }
     }
 
-    private int runDashboard(RuntimeConfig config, Integer port) {
-        int httpPort = port != null ? port : config.httpPort() != null ? config.httpPort() : DEFAULT_DASHBOARD_PORT;
+    private int runDashboard(RuntimeConfig config, HttpOptions http) {
         OpsDashboard dashboard;
         try {
-            dashboard = OpsDashboard.start(config.busUrl(), httpPort);
+            dashboard = OpsDashboard.start(config.busUrl(), http);
         } catch (IOException | BusException e) {
             err.println("error: the OPS dashboard cannot start: " + e.getMessage());
             return START_FAILED;
@@ -184,7 +192,7 @@ public final class EssMain {
             dashboard.close();
             stopped.countDown();
         }, "ess-ops-shutdown"));
-        out.println("ESS ops dashboard: http://localhost:" + dashboard.port() + "/ showing heartbeats from "
+        out.println("ESS ops dashboard: " + dashboard.url() + " showing heartbeats from "
                 + "hms.ops on " + dashboard.busDisplayUri());
         try {
             stopped.await();

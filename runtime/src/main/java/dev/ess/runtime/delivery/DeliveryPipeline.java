@@ -2,6 +2,7 @@ package dev.ess.runtime.delivery;
 
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.DeliveryObserver;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.soap.EventIdHeader;
 import dev.ess.runtime.store.Journal;
@@ -92,7 +93,7 @@ public final class DeliveryPipeline<P, Q> {
         }
         Arrival arrival = Arrival.of(spec, event.eventId(), event.routingKey(), event.body(), event.receivedAt());
         if (arrival.malformed() != null) {
-            return park(arrival, "malformed event: " + arrival.malformed(), history.attempts());
+            return park(arrival, OneLine.of("malformed event: " + arrival.malformed()), history.attempts());
         }
         Q request;
         try {
@@ -145,14 +146,18 @@ public final class DeliveryPipeline<P, Q> {
             if (decision instanceof Decision.Yield yield) {
                 breaker.open(true);
                 yielded.put(arrival.eventId(), yield.history());
-                LOG.debug("{} event {}: probe failed, the lane goes to the next key: {}", spec.id(), arrival.eventId(),
-                        failure.reason());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {}: probe failed, the lane goes to the next key: {}", spec.id(), about(arrival),
+                            failure.reason());
+                }
                 return Outcome.YIELDED;
             }
             if (decision instanceof Decision.WaitForPartner wait) {
                 breaker.open(false);
                 history = wait.history();
-                LOG.debug("{} event {}: partner down, waiting for it: {}", spec.id(), arrival.eventId(), failure.reason());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {}: partner down, waiting for it: {}", spec.id(), about(arrival), failure.reason());
+                }
                 continue;
             }
             Decision.RetryAfter retry = (Decision.RetryAfter) decision;
@@ -161,9 +166,8 @@ public final class DeliveryPipeline<P, Q> {
             }
             history = retry.history();
             Duration pause = Backoff.jittered(retry.pause());
-            LOG.warn("{} event {} ({}{}) failed ({} counted attempt(s)), retrying in {} ms: {}", spec.id(),
-                    arrival.eventId(), arrival.routingKey(), keySuffix(arrival), history.attempts(), pause.toMillis(),
-                    failure.reason());
+            LOG.warn("{} {} failed ({} counted attempt(s)), retrying in {} ms: {}", spec.id(), about(arrival),
+                    history.attempts(), pause.toMillis(), failure.reason());
             if (!pauseUnlessStopped(pause)) {
                 return Outcome.STOPPED;
             }
@@ -182,8 +186,9 @@ public final class DeliveryPipeline<P, Q> {
         outcomes.sent(sentAt);
         observer.sent(arrival.eventId(), Duration.between(arrival.receivedAt(), sentAt), attempts);
         sentLog.add(new SentEvent(arrival.eventId(), arrival.routingKey(), attempts, sentAt));
-        LOG.debug("{} event {} ({}{}) sent, attempt {}", spec.id(), arrival.eventId(), arrival.routingKey(),
-                keySuffix(arrival), attempts);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} sent, attempt {}", spec.id(), about(arrival), attempts);
+        }
         return Outcome.SENT;
     }
 
@@ -199,8 +204,7 @@ public final class DeliveryPipeline<P, Q> {
         parkedEvents.parked(new ParkedEvent(spec.id(), arrival.eventId(), arrival.routingKey(), arrival.key(),
                 arrival.body(), reason, attempts, parkedAt));
         observer.parked(arrival.eventId(), reason);
-        LOG.warn("{} event {} ({}{}) parked after {} attempt(s): {}", spec.id(), arrival.eventId(),
-                arrival.routingKey(), keySuffix(arrival), attempts, reason);
+        LOG.warn("{} {} parked after {} attempt(s): {}", spec.id(), about(arrival), attempts, reason);
         return Outcome.PARKED;
     }
 
@@ -228,7 +232,9 @@ public final class DeliveryPipeline<P, Q> {
         }
     }
 
-    private String keySuffix(Arrival arrival) {
-        return arrival.key() == null ? "" : " " + spec.key() + "=" + arrival.key();
+    /** An event as a log line names it; its id, routing key and key come from outside, so they are escaped. */
+    private String about(Arrival arrival) {
+        String key = arrival.key() == null ? "" : " " + spec.key() + "=" + arrival.key();
+        return "event " + OneLine.of(arrival.eventId()) + " (" + OneLine.of(arrival.routingKey() + key) + ")";
     }
 }

@@ -1,7 +1,10 @@
 package dev.ess.runtime.delivery;
 
+import dev.ess.runtime.soap.SchemaCheck;
+
 import com.sun.istack.localization.Localizable;
 import dev.ess.runtime.MalformedEventException;
+import dev.ess.runtime.Redaction;
 import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.ws.WebFault;
 import jakarta.xml.ws.soap.SOAPFaultException;
@@ -16,7 +19,7 @@ import javax.net.ssl.SSLException;
 import javax.xml.namespace.QName;
 
 /**
- * Sorts delivery failures by whom they are about.
+ * Sorts delivery failures into transient and permanent.
  *
  * <p>Permanent, the event's own: a malformed event or failed mapping, a fault the WSDL declares
  * (a checked exception marked {@link WebFault} or declared by the port's methods), a SOAP
@@ -25,6 +28,9 @@ import javax.xml.namespace.QName;
  * wrong), a TLS failure, an unknown host. Transient: refused connections, timeouts and other I/O
  * errors, HTTP 5xx, 408 and 429, a SOAP Server/Receiver fault. Anything unknown counts as
  * transient, so it is retried rather than lost.
+ *
+ * <p>A reason quotes messages that libraries and the partner wrote; the {@link Redaction} takes
+ * credentials out of them before they reach a log, the store or a dead-letter header.
  */
 public final class ErrorClassifier {
 
@@ -32,14 +38,21 @@ public final class ErrorClassifier {
     private static final String HTTP_STATUS_KEY = "http.status.code";
 
     private final Set<Class<?>> declaredFaults;
+    private final Redaction redaction;
 
     /** A classifier that knows no port: only {@link WebFault} exceptions count as declared faults. */
     public ErrorClassifier() {
-        this(Set.of());
+        this(Set.of(), Redaction.NONE);
     }
 
-    private ErrorClassifier(Set<Class<?>> declaredFaults) {
+    private ErrorClassifier(Set<Class<?>> declaredFaults, Redaction redaction) {
         this.declaredFaults = declaredFaults;
+        this.redaction = redaction;
+    }
+
+    /** This classifier, taking the secrets {@code redaction} knows out of every reason. */
+    public ErrorClassifier redacting(Redaction redaction) {
+        return new ErrorClassifier(declaredFaults, redaction);
     }
 
     /**
@@ -59,19 +72,37 @@ public final class ErrorClassifier {
                 }
             }
         }
-        return new ErrorClassifier(Set.copyOf(declared));
+        return new ErrorClassifier(Set.copyOf(declared), Redaction.NONE);
     }
 
     /** Classifies an exception thrown while turning an event into a request. */
     public Failure classifyMapping(Throwable error) {
+        return redacted(mappingFailure(error));
+    }
+
+    /** Classifies an exception thrown by the partner call. */
+    public Failure classifySend(Throwable error) {
+        return redacted(sendFailure(error));
+    }
+
+    private Failure redacted(Failure failure) {
+        return new Failure(failure.kind(), redaction.scrub(failure.reason()));
+    }
+
+    private static Failure mappingFailure(Throwable error) {
         if (error instanceof MalformedEventException) {
             return new Failure(FailureKind.PERMANENT, "malformed event: " + error.getMessage());
         }
         return new Failure(FailureKind.PERMANENT, "mapping failed: " + describe(error));
     }
 
-    /** Classifies an exception thrown by the partner call. */
-    public Failure classifySend(Throwable error) {
+    private Failure sendFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaCheck.RequestRefusedException refused) {
+                // Checked before sending: the request can never be right, whatever the partner's state.
+                return new Failure(FailureKind.PERMANENT, "the partner's schema refuses the request: " + refused.getMessage());
+            }
+        }
         if (error instanceof SOAPFaultException soapFault) {
             return classifySoapFault(soapFault);
         }

@@ -1,5 +1,6 @@
 package dev.ess.runtime.delivery;
 
+import dev.ess.runtime.OneLine;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class Lanes {
             try {
                 finished = task.run(worker);
             } catch (RuntimeException e) {
-                LOG.error("a delivery task of key {} failed", key, e);
+                LOG.error("a delivery task of key {} failed", OneLine.of(key), e);
             } finally {
                 synchronized (this) {
                     ArrayDeque<Task> queue = queues.get(key);

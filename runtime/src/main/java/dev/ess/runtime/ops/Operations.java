@@ -36,11 +36,11 @@ public final class Operations implements AutoCloseable {
 
     private final BusConnection bus;
     private final HeartbeatPublisher heartbeats;
-    private final OpsHttpServer http;
+    private final OpsHttp http;
     private final HeartbeatSource source;
     private volatile boolean closed;
 
-    private Operations(BusConnection bus, HeartbeatPublisher heartbeats, OpsHttpServer http, HeartbeatSource source) {
+    private Operations(BusConnection bus, HeartbeatPublisher heartbeats, OpsHttp http, HeartbeatSource source) {
         this.bus = bus;
         this.heartbeats = heartbeats;
         this.http = http;
@@ -49,7 +49,7 @@ public final class Operations implements AutoCloseable {
 
     /**
      * Starts heartbeats (on a bus connection of their own), the partner's ping when the manifest
-     * has a {@code ping_url}, and the HTTP endpoints when {@code options} give a port.
+     * has a {@code ping_url}, and the HTTP endpoints when {@code options} say where.
      *
      * @param metrics the observer the runtime was started with
      * @throws IOException when the bus or the HTTP port cannot be opened; nothing stays open
@@ -70,8 +70,7 @@ public final class Operations implements AutoCloseable {
         HeartbeatPublisher heartbeats = null;
         try {
             heartbeats = HeartbeatPublisher.start(bus, source, ping, spec.id(), Math.max(1, spec.heartbeatSec()));
-            OpsHttpServer http = options.httpPort() == null ? null
-                    : OpsHttpServer.start(options.httpPort(), metrics, source);
+            OpsHttp http = options.http() == null ? null : OpsEndpoints.start(options.http(), metrics, source);
             Operations operations = new Operations(bus, heartbeats, http, source);
             operations.registerGauges(metrics.registry(), metrics.tags());
             return operations;
@@ -117,6 +116,11 @@ public final class Operations implements AutoCloseable {
     /** The port of the HTTP endpoints, or -1 when there is no HTTP server. */
     public int httpPort() {
         return http == null ? -1 : http.port();
+    }
+
+    /** Where the HTTP endpoints answer, e.g. {@code http://localhost:9464/}, or {@code null} when there are none. */
+    public String httpUrl() {
+        return http == null ? null : http.url();
     }
 
     /** What the next heartbeat would say, as of at most a second ago. */

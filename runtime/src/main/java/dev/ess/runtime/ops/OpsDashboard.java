@@ -7,19 +7,20 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.ess.runtime.OneLine;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,16 @@ public final class OpsDashboard implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAGE = "dashboard.html";
 
+    /** Far more than a heartbeat's few hundred bytes. */
+    private static final int MAX_HEARTBEAT_BYTES = 4 * 1024;
+    private static final int PREFETCH = 256;
+
     private final Board board = new Board();
+    private final AtomicLong ignored = new AtomicLong();
     private final Clock clock;
     private final String page;
     private BusConnection bus;
-    private HttpServer server;
-    private ExecutorService executor;
+    private OpsHttp http;
 
     private OpsDashboard(Clock clock, String page) {
         this.clock = clock;
@@ -52,15 +57,15 @@ public final class OpsDashboard implements AutoCloseable {
     /**
      * Connects to the bus, binds a private queue to every heartbeat and serves the page.
      *
-     * @param port the HTTP port, 0 for any free port
+     * @param options where the page listens and whom it answers
      * @throws IOException when the port cannot be bound or the bus refuses the queue
      * @throws dev.ess.runtime.bus.BusException when the bus cannot be reached
      */
-    public static OpsDashboard start(String busUrl, int port) throws IOException {
+    public static OpsDashboard start(String busUrl, HttpOptions options) throws IOException {
         OpsDashboard dashboard = new OpsDashboard(Clock.systemUTC(), readPage());
         try {
             dashboard.listen(busUrl);
-            dashboard.serve(port);
+            dashboard.serve(options);
             return dashboard;
         } catch (IOException | RuntimeException e) {
             dashboard.close();
@@ -74,42 +79,74 @@ public final class OpsDashboard implements AutoCloseable {
         OpsTopology.declareOpsExchange(channel);
         String queue = channel.queueDeclare("", false, true, true, null).getQueue();
         channel.queueBind(queue, Topology.OPS_EXCHANGE, OpsTopology.ALL_HEARTBEATS);
-        channel.basicConsume(queue, true, "ess-ops-dashboard", new DefaultConsumer(channel) {
+        // Acked one by one after a prefetch: a flood waits in the broker, not in this process.
+        channel.basicQos(PREFETCH);
+        channel.basicConsume(queue, false, "ess-ops-dashboard", new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
-                    byte[] body) {
-                try {
-                    board.record(Heartbeat.parse(body), clock.instant());
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("ignored a message on {} '{}': {}", Topology.OPS_EXCHANGE, envelope.getRoutingKey(),
-                            e.getMessage());
+                    byte[] body) throws IOException {
+                hear(envelope.getRoutingKey(), body);
+                getChannel().basicAck(envelope.getDeliveryTag(), false);
+            }
+        });
+    }
+
+    /**
+     * Records a heartbeat, unless it is too large, malformed, or names a connector other than its
+     * routing key does: with RabbitMQ's topic permissions a connector may publish only under its
+     * own routing key, so a heartbeat under another's is a forgery.
+     */
+    private void hear(String routingKey, byte[] body) {
+        String why;
+        if (body.length > MAX_HEARTBEAT_BYTES) {
+            why = body.length + " bytes, more than a heartbeat has";
+        } else {
+            try {
+                Heartbeat heartbeat = Heartbeat.parse(body);
+                if (routingKey.equals(Heartbeat.routingKey(heartbeat.connector()))) {
+                    board.record(heartbeat, clock.instant());
+                    return;
                 }
+                why = "the routing key names another connector than '" + heartbeat.connector() + "'";
+            } catch (IllegalArgumentException e) {
+                why = e.getMessage();
             }
-        });
-    }
-
-    private void serve(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(port), 0);
-        executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "ess-ops-dashboard-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::page);
-        server.createContext("/api/instances", exchange -> OpsHttpServer.respondJson(exchange, 200, instances()));
-        server.start();
-    }
-
-    private void page(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (!"/".equals(path) && !"/index.html".equals(path)) {
-            try (exchange) {
-                exchange.sendResponseHeaders(404, -1);
-            }
-            return;
         }
-        OpsHttpServer.respond(exchange, 200, "text/html; charset=utf-8", page);
+        // The first, then one in a thousand: a flood of them must not flood the log.
+        long count = ignored.incrementAndGet();
+        if (count == 1 || count % 1_000 == 0) {
+            LOG.warn("ignored a message on {} '{}' ({} ignored so far): {}", Topology.OPS_EXCHANGE,
+                    OneLine.of(routingKey), count, OneLine.of(why));
+        }
+    }
+
+    private void serve(HttpOptions options) throws IOException {
+        OpsResponse page = OpsResponse.text(200, "text/html; charset=utf-8", this.page)
+                .with(Map.of("Content-Security-Policy", contentSecurityPolicy(this.page)));
+        http = OpsHttp.start(options, Map.of(
+                "/", request -> page,
+                "/index.html", request -> page,
+                "/api/instances", request -> OpsResponse.json(200, instances())), "ess-ops-dashboard");
+    }
+
+    /**
+     * The page may run only its own script and style, fetch only from this server, and be framed
+     * by no other page; a heartbeat's text can then never become code, even if the page had a bug.
+     */
+    static String contentSecurityPolicy(String page) {
+        return "default-src 'none'; script-src " + inlineHash(page, "script") + "; style-src " + inlineHash(page, "style")
+                + "; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    private static String inlineHash(String page, String element) {
+        int start = page.indexOf('>', page.indexOf("<" + element)) + 1;
+        int end = page.indexOf("</" + element + ">", start);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(page.substring(start, end).getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** What the page shows: whether the dashboard hears the bus, and every instance. */
@@ -118,6 +155,7 @@ public final class OpsDashboard implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         body.put("busConnected", bus != null && bus.isOpen());
         body.put("now", now.toString());
+        body.put("ignoredHeartbeats", ignored.get());
         ArrayNode list = body.putArray("instances");
         for (InstanceView view : board.view(now)) {
             ObjectNode node = list.addObject();
@@ -129,13 +167,13 @@ public final class OpsDashboard implements AutoCloseable {
         return body;
     }
 
-    /** The page's address on this machine. */
+    /** The page's address, e.g. {@code http://localhost:8080/}. */
     public String url() {
-        return "http://127.0.0.1:" + port() + "/";
+        return http.url();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return http.port();
     }
 
     public String busDisplayUri() {
@@ -144,11 +182,8 @@ public final class OpsDashboard implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
+        if (http != null) {
+            http.close();
         }
         if (bus != null) {
             try {

@@ -1,5 +1,7 @@
 package dev.ess.runtime.ops;
 
+import dev.ess.runtime.Redaction;
+import dev.ess.runtime.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +20,17 @@ final class PartnerPing {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerPing.class);
 
     private final URI url;
+    /** The URL for the log, without the key its query may hold. */
+    private final String shown;
+    private final Redaction redaction;
     private final Duration timeout;
     private final HttpClient client;
     private volatile Boolean lastAnswer;
 
     PartnerPing(URI url, Duration timeout) {
         this.url = url;
+        this.shown = Urls.shown(url.toString());
+        this.redaction = Redaction.of(url.toString());
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -40,10 +47,10 @@ final class PartnerPing {
                     HttpResponse.BodyHandlers.discarding());
             answered = response.statusCode() / 100 == 2;
             if (!answered) {
-                LOG.debug("ping {} answered HTTP {}", url, response.statusCode());
+                LOG.debug("ping {} answered HTTP {}", shown, response.statusCode());
             }
         } catch (IOException e) {
-            LOG.debug("ping {} failed: {}", url, e.toString());
+            LOG.debug("ping {} failed: {}", shown, redaction.scrub(e.toString()));
             answered = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -51,7 +58,7 @@ final class PartnerPing {
         }
         Boolean previous = lastAnswer;
         if (previous != null && previous != answered) {
-            LOG.info("partner ping {} {}", url, answered ? "answers again" : "no longer answers");
+            LOG.info("partner ping {} {}", shown, answered ? "answers again" : "no longer answers");
         }
         lastAnswer = answered;
         return answered;

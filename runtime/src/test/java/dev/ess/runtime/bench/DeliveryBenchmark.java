@@ -7,6 +7,7 @@ import com.rabbitmq.client.Envelope;
 import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.Urls;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
 import dev.ess.runtime.e2e.PermitConnector;
@@ -71,7 +72,7 @@ public final class DeliveryBenchmark {
         try (PermitPartner partner = PermitPartner.publish()) {
             DeliveryBenchmark bench = new DeliveryBenchmark(busUri, events, partner, work);
             System.out.printf("ESS delivery benchmark: %d events, median of %d run(s), %d cores, bus %s%n", events, repeats,
-                    Runtime.getRuntime().availableProcessors(), BusConnection.redact(busUri));
+                    Runtime.getRuntime().availableProcessors(), Urls.shown(busUri));
             bench.warmUp();
             Map<String, Measurement> scenarios = new LinkedHashMap<>();
             scenarios.put("raw SOAP", bench::rawSoap);
@@ -129,7 +130,7 @@ public final class DeliveryBenchmark {
         PermitConnector connector = new PermitConnector(spec, partner.address() + "?wsdl");
         List<PermitPort> ports = new ArrayList<>();
         for (int i = 0; i < SOAP_THREADS; i++) {
-            ports.add(SoapPorts.configure(connector.createPort(), partner.address(), Duration.ofSeconds(5),
+            ports.add(SoapPorts.configure(connector.createPort(SoapPorts.features()), partner.address(), Duration.ofSeconds(5),
                     Duration.ofSeconds(30)));
         }
         AtomicInteger next = new AtomicInteger();

@@ -1,6 +1,8 @@
 package dev.ess.runtime.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.AMQP;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +19,25 @@ class EventIdsTest {
     }
 
     @Test
-    void hashesTheBodyWithoutAMessageId() {
-        assertEquals(SHA256_OF_ABC, EventIds.of(null, BODY));
-        assertEquals(SHA256_OF_ABC, EventIds.of(new AMQP.BasicProperties.Builder().messageId(" ").build(), BODY));
+    void aMessageIdLongerThanTheJournalHoldsGoesByItsHash() {
+        String longId = "x".repeat(201);
+        String id = EventIds.of(new AMQP.BasicProperties.Builder().messageId(longId).build(), BODY);
+        assertEquals("sha256:" + EventIds.sha256Hex(longId.getBytes(StandardCharsets.UTF_8)), id);
+        assertEquals("y".repeat(200), EventIds.of(new AMQP.BasicProperties.Builder().messageId("y".repeat(200)).build(), BODY));
     }
 
     @Test
-    void hidesThePasswordOfABusUri() {
-        assertEquals("amqp://guest:***@127.0.0.1:5672/", BusConnection.redact("amqp://guest:guest@127.0.0.1:5672/"));
-        assertEquals("amqp://127.0.0.1", BusConnection.redact("amqp://127.0.0.1"));
+    void anEventKeptApartHasAnIdOfItsOwnThatFitsTheJournal() {
+        String apart = EventIds.apart("evt-1", BODY);
+        assertTrue(apart.matches("evt-1~[0-9a-f]{12}"), apart);
+        assertEquals(apart, EventIds.apart("evt-1", BODY), "the same for the same body");
+        assertNotEquals(apart, EventIds.apart("evt-1", "abd".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(200, EventIds.apart("z".repeat(200), BODY).length());
+    }
+
+    @Test
+    void hashesTheBodyWithoutAMessageId() {
+        assertEquals(SHA256_OF_ABC, EventIds.of(null, BODY));
+        assertEquals(SHA256_OF_ABC, EventIds.of(new AMQP.BasicProperties.Builder().messageId(" ").build(), BODY));
     }
 }

@@ -13,8 +13,10 @@ import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
 import dev.ess.runtime.store.ReceivedEvent;
+import jakarta.xml.ws.WebServiceFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EssMainTest {
 
@@ -61,6 +65,28 @@ class EssMainTest {
         assertEquals(EssMain.START_FAILED, main(environment).run(new String[0]));
         assertTrue(err().startsWith("error: connector registered cannot start: cannot connect to the bus at"
                 + " amqp://guest:***@127.0.0.1:1/"), err());
+    }
+
+    /** A bus URL that does not parse stops the start, whatever part of it is wrong, and never shows the password. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            amqp://clerk:S3cret-pw@rabbit_host:5672/vh  | 'amqp://clerk:***@rabbit_host:5672/vh' is not a valid URL: the host name 'rabbit_host' may hold only letters, digits, '-' and '.'
+            amqp://clerk:S3cret-pw@rabbit:56x2/vh       | 'amqp://clerk:***@rabbit:56x2/vh' is not a valid URL: the port '56x2' is not a number
+            amqp://clerk:S3cret-pw@rabbit:99999/vh      | 'amqp://clerk:***@rabbit:99999/vh' is not a valid URL: the port 99999 is not between 1 and 65535
+            amqp://clerk:S3cret@pw@rabbit/vh            | 'amqp://clerk:***@rabbit/vh' is not a valid URL: the user or password holds a character that must be percent-encoded, such as '@' (%40), ':' (%3A) or '/' (%2F)
+            amqp://clerk:S3cret pw@rabbit/vh            | 'amqp://clerk:***@rabbit/vh' is not a valid URL: illegal character in authority
+            amqp://clerk:S3cret-pw@/vh                  | 'amqp://clerk:***@/vh' is not a valid URL: it names no host
+            http://clerk:S3cret-pw@rabbit/vh            | 'http://clerk:***@rabbit/vh' is not a valid URL: it must start with amqp:// or amqps://
+            S3cret-pw@rabbit:5672                       | '***@rabbit:5672' is not a valid URL: it must start with amqp:// or amqps://
+            """)
+    void refusesABusUrlThatDoesNotParse(String busUrl, String why) {
+        for (String[] args : List.of(new String[0], new String[] {"ops", "--port", "0"})) {
+            out.reset();
+            err.reset();
+            assertEquals(EssMain.USAGE, main(Map.of("BUS_URL", busUrl, "ESS_DB", "jdbc:sqlite::memory:")).run(args));
+            assertEquals("error: BUS_URL " + why, err().strip());
+            assertFalse((out() + err()).contains("S3cret"), out() + err());
+        }
     }
 
     @Test
@@ -122,6 +148,20 @@ class EssMainTest {
         }
     }
 
+    /** A command pointed at a store that is not there says so, and leaves nothing behind. */
+    @Test
+    void aReDriveFindsNoStoreWhereThereIsNone(@TempDir Path tempDir) {
+        Path database = tempDir.resolve("typo/ess.db");
+        for (String event : List.of("all", "e1")) {
+            err.reset();
+            assertEquals(EssMain.START_FAILED, main(Map.of("ESS_DB", database.toString())).run(new String[] {"--redrive", event}));
+            assertEquals("error: there is no store at sqlite:" + database + ": a connector creates it when it first starts;"
+                    + " is ESS_DB right?", err().strip());
+        }
+        assertEquals("", out());
+        assertFalse(Files.exists(tempDir.resolve("typo")), "no store is made");
+    }
+
     private EssMain main(Map<String, String> environment) {
         return new EssMain(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -153,7 +193,7 @@ class EssMainTest {
         }
 
         @Override
-        public Object createPort() {
+        public Object createPort(WebServiceFeature... features) {
             return spec.targetUrl();
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.xml.ws.client.ClientTransportException;
 import dev.ess.runtime.MalformedEventException;
+import dev.ess.runtime.Redaction;
 import jakarta.xml.soap.SOAPConstants;
 import jakarta.xml.soap.SOAPFactory;
 import jakarta.xml.soap.SOAPFault;
@@ -43,6 +44,19 @@ class ErrorClassifierTest {
         assertEquals(FailureKind.TRANSIENT,
                 classifier.classifySend(new WebServiceException(new SocketTimeoutException("Read timed out"))).kind());
         assertEquals(FailureKind.TRANSIENT, classifier.classifySend(new IllegalStateException("surprise")).kind());
+    }
+
+    /** Whatever a library or the partner writes, a reason never carries a configured secret. */
+    @Test
+    void reasonsCarryNoSecret() {
+        ErrorClassifier redacting = classifier.redacting(Redaction.of("https://clerk:S3cret@dmv.example/soap?token=T0ken-42"));
+        Failure failure = redacting.classifySend(new WebServiceException(
+                "cannot reach https://clerk:S3cret@dmv.example/soap?token=T0ken-42", new ConnectException("refused")));
+        assertEquals("cannot connect: refused", failure.reason());
+        failure = redacting.classifySend(new IllegalStateException("endpoint https://clerk:S3cret@dmv.example/soap?token=T0ken-42"));
+        assertEquals("IllegalStateException: endpoint https://clerk:***@dmv.example/soap?***", failure.reason());
+        failure = redacting.classifyMapping(new MalformedEventException("field 'note' must be a number, found \"T0ken-42\""));
+        assertEquals("malformed event: field 'note' must be a number, found \"***\"", failure.reason());
     }
 
     private static SOAPFaultException soap11Fault(String code) throws Exception {

@@ -7,6 +7,7 @@ import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.RuntimeConfig;
 import dev.ess.runtime.ops.ConnectorMetrics;
+import dev.ess.runtime.ops.HttpOptions;
 import dev.ess.runtime.ops.Operations;
 import dev.ess.runtime.ops.OpsOptions;
 import dev.ess.runtime.testing.PrivateRabbitMq;
@@ -61,7 +62,7 @@ class BrokerRestartTest {
             try (ConnectorRuntime runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"),
                     config, metrics);
                     Operations operations = Operations.start(runtime, config, metrics,
-                            new OpsOptions("restart-test", 0, Duration.ofSeconds(1)))) {
+                            new OpsOptions("restart-test", HttpOptions.loopback(0), Duration.ofSeconds(1)))) {
                 String ops = "http://127.0.0.1:" + operations.httpPort();
 
                 stream.publish(BATCH);

@@ -1,8 +1,10 @@
 package dev.ess.runtime.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import dev.ess.broker.EmbeddedBroker;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * prints its banner, delivers, and on SIGTERM finishes the call in progress before exiting.
  */
 class EssMainProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedBroker broker;
     private static PermitPartner partner;
@@ -136,6 +141,74 @@ class EssMainProcessTest {
         }
     }
 
+    /**
+     * Event values that hold line breaks or characters that reorder text are escaped in every log
+     * line, and no password or key of the partner's URL appears anywhere in the output.
+     */
+    @Test
+    void logsCarryNoForgedLineAndNoSecret() throws Exception {
+        String id = "proc-" + UUID.randomUUID().toString().substring(0, 8);
+        Path database = tempDir.resolve("ess.db");
+        Path stderr = tempDir.resolve("stderr.log");
+        String target = partner.address().replace("http://", "http://clerk:S3cret-pw@") + "?token=T0ken-42";
+        partner.failNextCalls(1);
+        partner.reject("P-2\u2028FORGED");
+        Process process = startEssMain(id, database, stderr, Map.of("TARGET_URL", target));
+        try (BusConnection bus = BusConnection.open(broker.amqpUri(), "process-test")) {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String banner = stdout.readLine();
+            assertTrue(banner != null && banner.startsWith("ESS connector " + id), banner + "\n" + Files.readString(stderr));
+            Channel channel = bus.openChannel();
+            channel.confirmSelect();
+
+            publish(channel, id, "evt-1\nFORGED by the id", "P-1\r\nFORGED by the key");
+            publish(channel, id, "evt-2", "P-2\u2028FORGED");
+            awaitTrue("the first event is sent after a retry", () -> partner.received().size() == 1);
+            awaitTrue("the second event is parked", () -> parked(database, id) == 1);
+            publish(channel, id, "evt-1\nFORGED by the id", "P-1\r\nFORGED by the key");
+            awaitTrue("the redelivery is skipped", () -> readQuietly(stderr).contains("already sent, skipped"));
+            process.destroy();
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the process exits");
+            // Past its banner the connector writes only to its log, on stderr.
+            String output = banner + "\n" + Files.readString(stderr);
+
+            assertTrue(output.contains("event evt-1\\nFORGED by the id (" + EnvironmentPermitConnector.topic(id)
+                    + " permit_id=P-1\\r\\nFORGED by the key) attempt 1 failed"), output);
+            assertTrue(output.contains("event evt-2 (" + EnvironmentPermitConnector.topic(id)
+                    + " permit_id=P-2\\u2028FORGED) parked"), output);
+            assertTrue(output.lines().noneMatch(line -> line.startsWith("FORGED")), output);
+            assertFalse(output.contains("\u2028"), output);
+            assertFalse(output.contains("S3cret") || output.contains("T0ken"), output);
+        } finally {
+            process.destroyForcibly();
+            partner.reset();
+        }
+    }
+
+    /** A bus URL that does not parse ends the process at once, and no line of its output shows the password. */
+    @Test
+    void anUnparsableBusUrlStopsTheStartWithoutShowingThePassword() throws Exception {
+        Path stderr = tempDir.resolve("stderr.log");
+        Process process = startEssMain("proc-bad-bus", tempDir.resolve("ess.db"), stderr,
+                Map.of("BUS_URL", "amqp://clerk:S3cret-pw@rabbit_host:5672/vh"));
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the process exits");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                + Files.readString(stderr);
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("error: BUS_URL 'amqp://clerk:***@rabbit_host:5672/vh' is not a valid URL: the host name"
+                + " 'rabbit_host' may hold only letters, digits, '-' and '.'"), output);
+        assertFalse(output.contains("S3cret"), output);
+        assertFalse(Files.exists(tempDir.resolve("ess.db")), "no store is created");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     private static long parked(Path database, String id) {
         try (EventStore store = EventStore.open(database.toString(), id)) {
             return store.view().count(JournalStatus.PARKED);
@@ -143,6 +216,12 @@ class EssMainProcessTest {
     }
 
     private Process startEssMain(String id, Path database, Path stderr, String... options) throws Exception {
+        return startEssMain(id, database, stderr, Map.of(), options);
+    }
+
+    /** Starts the connector with the usual environment, overridden by {@code environment}. */
+    private Process startEssMain(String id, Path database, Path stderr, Map<String, String> environment,
+            String... options) throws Exception {
         Path services = tempDir.resolve("services/META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve("dev.ess.runtime.SoapConnector"), EnvironmentPermitConnector.class.getName() + "\n");
@@ -156,13 +235,14 @@ class EssMainProcessTest {
         builder.environment().put("ESS_DB", database.toString());
         builder.environment().put("ESS_TEST_CONNECTOR_ID", id);
         builder.environment().put("ESS_TEST_PARTNER_WSDL", partner.address() + "?wsdl");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 
     private static void publish(Channel channel, String id, String messageId, String permitId) throws Exception {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().messageId(messageId).deliveryMode(2).build();
         channel.basicPublish(Topology.EVENTS_EXCHANGE, EnvironmentPermitConnector.topic(id), properties,
-                ("{\"permit_id\":\"" + permitId + "\"}").getBytes(StandardCharsets.UTF_8));
+                JSON.writeValueAsBytes(Map.of("permit_id", permitId)));
         channel.waitForConfirmsOrDie(5_000);
     }
 

@@ -18,6 +18,7 @@ import dev.ess.runtime.e2e.PermitConnector;
 import dev.ess.runtime.e2e.PermitPartner;
 import dev.ess.runtime.testing.BusUnderTest;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,11 +211,31 @@ class OperationsEndToEndTest {
                 response -> response.statusCode() == 200).statusCode());
     }
 
+    @Test
+    void theEndpointsAskForTheTokenWhenOneIsSet() throws Exception {
+        start(BusUnderTest.EMBEDDED, new HttpOptions(InetAddress.getLoopbackAddress(), 0, "metrics-token-0123456789"));
+
+        assertEquals(401, get("/metrics").statusCode());
+        assertEquals(401, get("/ready").statusCode());
+        HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(operations.httpUrl() + "metrics"))
+                .header("Authorization", "Bearer metrics-token-0123456789").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scrape.statusCode());
+        assertTrue(scrape.body().contains(metric("ess_connector_up", "1.0")), scrape.body());
+    }
+
     private void start(BusUnderTest broker) throws IOException {
-        start(broker, partner.address());
+        start(broker, partner.address(), HttpOptions.loopback(0));
+    }
+
+    private void start(BusUnderTest broker, HttpOptions http) throws IOException {
+        start(broker, partner.address(), http);
     }
 
     private void start(BusUnderTest broker, String target) throws IOException {
+        start(broker, target, HttpOptions.loopback(0));
+    }
+
+    private void start(BusUnderTest broker, String target, HttpOptions http) throws IOException {
         busUri = broker.uri();
         id = "ops-" + UUID.randomUUID().toString().substring(0, 8);
         pingServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -235,13 +257,13 @@ class OperationsEndToEndTest {
                 .database(tempDir.resolve("ess.db").toString())
                 .retryDelays(Duration.ofMillis(10), Duration.ofMillis(50))
                 .circuit(3, Duration.ofMillis(200))
-                .httpPort(0)
+                .httpPort(http.port())
                 .build();
         heartbeats = new HeartbeatListener(busUri, id);
         ConnectorMetrics metrics = new ConnectorMetrics(id);
         runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"), config, metrics);
         operations = Operations.start(runtime, config, metrics,
-                new OpsOptions("ops-test-instance", config.httpPort(), Duration.ofSeconds(1)));
+                new OpsOptions("ops-test-instance", http, Duration.ofSeconds(1)));
     }
 
     private void publish(String eventId, String permitId) throws Exception {
@@ -266,7 +288,7 @@ class OperationsEndToEndTest {
     private String scrape() {
         HttpResponse<String> response = get("/metrics");
         assertEquals(200, response.statusCode());
-        assertEquals(OpsHttpServer.PROMETHEUS_CONTENT_TYPE, response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(OpsEndpoints.PROMETHEUS_CONTENT_TYPE, response.headers().firstValue("Content-Type").orElse(""));
         return response.body();
     }
 
