@@ -121,7 +121,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     /** Starts delivering a partition just claimed; partition 0 also migrates an old queue and routes the intake. */
-    private AutoCloseable startPartition(int partition) throws IOException {
+    private Partitions.Running startPartition(int partition) throws IOException {
         if (partition != 0) {
             return PartitionRuntime.start(parts, partition);
         }
@@ -133,9 +133,17 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             PartitionRouter router = PartitionRouter.start(bus.openChannel(), bus.openChannel(), spec,
                     config.prefetchFor(spec));
-            return () -> {
-                router.close();
-                first.close();
+            return new Partitions.Running() {
+                @Override
+                public void wake() {
+                    first.wake();
+                }
+
+                @Override
+                public void close() throws InterruptedException {
+                    router.close();
+                    first.close();
+                }
             };
         } catch (IOException | RuntimeException e) {
             first.close();
@@ -213,6 +221,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         boolean redriven = store.journal().redrive(eventId);
         if (redriven) {
             LOG.info("{} event {} re-driven", spec.id(), OneLine.of(eventId));
+            partitions.wakeAll();
         }
         return redriven;
     }
@@ -222,6 +231,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         int count = store.journal().redriveAll();
         if (count > 0) {
             LOG.info("{}: {} parked event(s) re-driven", spec.id(), count);
+            partitions.wakeAll();
         }
         return count;
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * One partition this instance delivers: its queue consumed into the journal, its pending events
  * fed in arrival order to lanes of its own, each lane with its own partner port.
  */
-final class PartitionRuntime implements AutoCloseable {
+final class PartitionRuntime implements Partitions.Running {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionRuntime.class);
     /** Events read from the journal but not yet delivered, at most; the rest wait in the store. */
@@ -88,12 +88,9 @@ final class PartitionRuntime implements AutoCloseable {
         }
     }
 
-    int partition() {
-        return partition;
-    }
-
-    int lanes() {
-        return lanes.count();
+    @Override
+    public void wake() {
+        dispatcher.wake();
     }
 
     /**

@@ -22,10 +22,16 @@ final class Partitions implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Partitions.class);
 
+    /** A partition this instance delivers. */
+    interface Running extends AutoCloseable {
+        /** Reads the partition's pending events from the store: some were added beside the intake. */
+        void wake();
+    }
+
     /** Starts delivering a partition this instance just claimed. */
     @FunctionalInterface
     interface Starter {
-        AutoCloseable start(int partition) throws Exception;
+        Running start(int partition) throws Exception;
     }
 
     private final String connector;
@@ -34,7 +40,7 @@ final class Partitions implements AutoCloseable {
     private final Starter starter;
     /** Where this instance starts looking for a free partition, so that instances starting together spread out. */
     private final int offset;
-    private final Map<Integer, AutoCloseable> held = new TreeMap<>();
+    private final Map<Integer, Running> held = new TreeMap<>();
     private final List<Integer> claimOrder = new ArrayList<>();
     private boolean closed;
 
@@ -72,6 +78,11 @@ final class Partitions implements AutoCloseable {
         return List.copyOf(held.keySet());
     }
 
+    /** Makes every partition this instance delivers read its pending events from the store, after a re-drive. */
+    synchronized void wakeAll() {
+        held.values().forEach(Running::wake);
+    }
+
     /** Stops every partition this instance delivers and gives their claims back. */
     @Override
     public synchronized void close() {
@@ -93,7 +104,7 @@ final class Partitions implements AutoCloseable {
     }
 
     private void stop(int partition) {
-        AutoCloseable running = held.remove(partition);
+        Running running = held.remove(partition);
         claimOrder.remove(Integer.valueOf(partition));
         try {
             running.close();

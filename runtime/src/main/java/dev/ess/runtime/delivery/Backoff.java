@@ -37,9 +37,4 @@ public record Backoff(Duration initial, Duration max) {
         long half = millis / 2;
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(millis - half + 1));
     }
-
-    /** The pause before retry number {@code retry}: {@link #ceiling} with jitter. */
-    public Duration delay(int retry) {
-        return jittered(ceiling(retry));
-    }
 }

@@ -13,17 +13,17 @@ class BackoffTest {
     @Test
     void doublesWithJitterUpToTheMaximum() {
         for (int i = 0; i < 200; i++) {
-            assertBetween(50, 100, backoff.delay(1));
-            assertBetween(100, 200, backoff.delay(2));
-            assertBetween(200, 400, backoff.delay(3));
-            assertBetween(500, 1000, backoff.delay(5));
-            assertBetween(500, 1000, backoff.delay(40));
+            assertBetween(50, 100, Backoff.jittered(backoff.ceiling(1)));
+            assertBetween(100, 200, Backoff.jittered(backoff.ceiling(2)));
+            assertBetween(200, 400, Backoff.jittered(backoff.ceiling(3)));
+            assertBetween(500, 1000, Backoff.jittered(backoff.ceiling(5)));
+            assertBetween(500, 1000, Backoff.jittered(backoff.ceiling(40)));
         }
     }
 
     @Test
     void rejectsNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> backoff.delay(0));
+        assertThrows(IllegalArgumentException.class, () -> backoff.ceiling(0));
         assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
     }

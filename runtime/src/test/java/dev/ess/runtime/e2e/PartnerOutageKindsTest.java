@@ -82,7 +82,7 @@ class PartnerOutageKindsTest {
                 ConnectorRuntime runtime = ConnectorRuntime.start(new PermitConnector(spec, partner.address() + "?wsdl"),
                         config)) {
             stream.publish(20);
-            awaitTrue("the first events arrive", Duration.ofSeconds(20), () -> partner.receivedCount() == 20);
+            awaitTrue("the first events arrive", Duration.ofSeconds(60), () -> partner.receivedCount() == 20);
 
             partner.startOutage(kind);
             try {
