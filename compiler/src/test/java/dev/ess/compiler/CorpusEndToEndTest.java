@@ -83,7 +83,20 @@ class CorpusEndToEndTest {
                         List.of(expect(
                                 "PermitID", "P-1", "Status", "CLOSED", "Issued", "2024-05-31",
                                 "RequestedAt", "2024-05-31T09:30:00+02:00", "Site/Street", "Main St", "Site/Access", "gate 2",
-                                "Urgency", "same-day", "Inspector", "Lin", "Agency", "CITY-042", "SourceStatus", "OPEN")))));
+                                "Urgency", "same-day", "Inspector", "Lin", "Agency", "CITY-042", "SourceStatus", "OPEN")))),
+                arguments(new Case("orders",
+                        List.of("""
+                                {"order_id":"O-1","customer":{"name":"Parks Dept","tier":"gold"},
+                                 "lines":[{"sku":"pen-12","qty":40,"price":1.5,"number":1,"notes":["blue","fine"]},
+                                          {"sku":"INK-3","qty":2,"price":"9.999","number":2}],
+                                 "pickup_point":"Depot 4","tags":["Urgent","Q3"],"placed":"2024-05-31T09:30:00Z","weight":12.5}"""),
+                        List.of(expect(
+                                "OrderID", "O-1", "@channel", "mobile", "Customer/Name", "Parks Dept", "Customer/@tier", "gold",
+                                "Line[0]/@number", "1", "Line[0]/SKU", "PEN-12", "Line[0]/Quantity", "40",
+                                "Line[0]/Price", "1.50", "Line[0]/Price/@currency", "EUR", "Line[0]/Note[1]", "fine",
+                                "Line[1]/SKU", "INK-3", "Line[1]/Price", "10.00", "Line[1]/Note", null,
+                                "Pickup", "Depot 4", "Tag[0]", "urgent", "Tag[1]", "q3", "Placed", "2024-05-31T09:30:00Z",
+                                "Weight", "12.5", "Header/Audit/User", "system")))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,7 +131,7 @@ class CorpusEndToEndTest {
                         .database(work.resolve("ess.db").toString())
                         .build();
                 try (ConnectorRuntime runtime = ConnectorRuntime.start(connector, config)) {
-                    List<Element> received = partner.await(testCase.events().size(), TIMEOUT);
+                    List<RecordingPartner.Request> received = partner.await(testCase.events().size(), TIMEOUT);
                     assertEquals(List.of(), partner.refused(), "requests the partner's schema refuses");
                     assertEquals(testCase.events().size(), received.size(), "requests received");
                     for (int i = 0; i < received.size(); i++) {
@@ -174,8 +187,21 @@ class CorpusEndToEndTest {
         }
     }
 
-    /** The text at a path of local names below an element: {@code Site/Street}, {@code Item[1]/SKU}, {@code @status}. */
-    static String text(Element root, String path) {
+    /**
+     * The text at a path of local names below the request's body element ({@code Site/Street},
+     * {@code Item[1]/SKU}, {@code @status}), or below a header ({@code Header/Audit/User}).
+     */
+    static String text(RecordingPartner.Request request, String path) {
+        if (path.startsWith("Header/")) {
+            String rest = path.substring("Header/".length());
+            String header = rest.substring(0, rest.indexOf('/'));
+            return request.headers().stream().filter(element -> header.equals(element.getLocalName())).findFirst()
+                    .map(element -> text(element, rest.substring(header.length() + 1))).orElse(null);
+        }
+        return text(request.body(), path);
+    }
+
+    private static String text(Element root, String path) {
         Element current = root;
         String[] steps = path.split("/");
         for (int s = 0; s < steps.length; s++) {
