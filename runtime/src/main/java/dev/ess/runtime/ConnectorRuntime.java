@@ -107,7 +107,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             bus = BusConnection.open(config.busUrl(), name);
             List<P> ports = new ArrayList<>(parallelism);
             for (int i = 0; i < parallelism; i++) {
-                ports.add(SoapPorts.configure(connector.createPort(), config.targetFor(spec), config.connectTimeout(),
+                ports.add(SoapPorts.configure(connector.createPort(SoapPorts.features()), config.targetFor(spec), config.connectTimeout(),
                         config.requestTimeout()));
             }
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
@@ -125,7 +125,8 @@ public final class ConnectorRuntime implements AutoCloseable {
             Channel channel = bus.openChannel();
             Topology.declareIntake(channel, spec);
             channel.basicQos(config.prefetchFor(spec));
-            EventConsumer consumer = new EventConsumer(channel, spec, store.journal(), dispatcher::offer, observer,
+            EventConsumer consumer = new EventConsumer(channel, spec, store.journal(), dispatcher::offer, deadLetters,
+                    observer,
                     Clock.systemUTC());
             String consumerTag = channel.basicConsume(spec.queue(), false, name, consumer);
             return new ConnectorRuntime(spec, config, store, bus, channel, consumer, pipeline, lanes, dispatcher,

@@ -22,6 +22,13 @@ public interface DeliveryObserver {
     }
 
     /**
+     * The bus delivered a message whose id the journal holds with another body: it was not sent,
+     * but kept apart, parked under an id of its own.
+     */
+    default void conflict(String eventId) {
+    }
+
+    /**
      * The partner acknowledged an event.
      *
      * @param latency from the event's arrival at the connector to the partner's acknowledgement

@@ -1,8 +1,13 @@
 package dev.ess.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,7 +34,14 @@ public final class Event {
     /** No upper bound on the entries of an array. */
     public static final int UNBOUNDED = -1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Strict about what a lenient reader would guess at: text after the object, or a field given
+     * twice (which of the two would the partner get?), makes an event malformed.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final String id;
     private final String routingKey;
@@ -53,6 +65,17 @@ public final class Event {
         JsonNode tree;
         try {
             tree = JSON.readTree(body);
+        } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new MalformedEventException("body holds more after its JSON object", e);
+            }
+            throw new MalformedEventException("body is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (StreamReadException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new MalformedEventException("field " + e.getOriginalMessage().substring("Duplicate field ".length())
+                        + " is given twice", e);
+            }
+            throw new MalformedEventException("body is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("body is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

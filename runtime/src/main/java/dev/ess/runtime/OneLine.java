@@ -10,7 +10,10 @@ public final class OneLine {
 
     private OneLine() {}
 
-    /** The value with {@code \n}, {@code \r} and {@code \t} escaped as such and the others as {@code \}{@code uXXXX}. */
+    /**
+     * The value with {@code \n}, {@code \r} and {@code \t} escaped as such, the other characters
+     * named above as a backslash, {@code u} and four hex digits.
+     */
     public static String of(String value) {
         if (value == null || value.chars().noneMatch(OneLine::needsEscape)) {
             return value;

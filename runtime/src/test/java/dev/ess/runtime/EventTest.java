@@ -73,6 +73,20 @@ class EventTest {
         assertThrows(MalformedEventException.class, () -> parse(""));
     }
 
+    /** What a lenient reader would guess at is malformed: which object, which of two values? */
+    @Test
+    void rejectsTrailingTextAndFieldsGivenTwice() {
+        assertEquals("body holds more after its JSON object", assertThrows(MalformedEventException.class,
+                () -> parse("{\"permit_id\":\"P-1\"} {\"permit_id\":\"P-2\"}")).getMessage());
+        assertTrue(assertThrows(MalformedEventException.class, () -> parse("{\"permit_id\":\"P-1\"} trailing")).getMessage()
+                .startsWith("body is not valid JSON: Unrecognized token 'trailing'"));
+        assertEquals("field 'permit_id' is given twice", assertThrows(MalformedEventException.class,
+                () -> parse("{\"permit_id\":\"P-1\",\"permit_id\":\"P-2\"}")).getMessage());
+        assertEquals("field 'name' is given twice", assertThrows(MalformedEventException.class,
+                () -> parse("{\"owner\":{\"name\":\"a\",\"name\":\"b\"}}")).getMessage());
+        assertEquals("P-1", parse("{\"permit_id\":\"P-1\"}\n  ").text("permit_id"), "white space after it is no text");
+    }
+
     @Test
     void arraysOfObjectsAreReadEntryByEntryWithTheirPlaceInMessages() {
         Event event = parse("""

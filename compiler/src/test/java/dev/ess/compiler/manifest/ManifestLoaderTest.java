@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ess.compiler.TestFiles;
 import dev.ess.compiler.diagnostic.Diagnostic;
 import dev.ess.compiler.diagnostic.Diagnostics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -250,6 +251,23 @@ class ManifestLoaderTest {
 
         assertEquals(1, diagnostics.all().size());
         assertTrue(headlines().get(0).startsWith("m.yml"), headlines().get(0));
+    }
+
+    /** The size limit counts the whole file, however it is cut into documents that the YAML reader counts apart. */
+    @Test
+    void aManifestOverThreeMegabytesIsRefusedWhole() throws Exception {
+        String comment = "# " + "x".repeat(2 * 1024 * 1024) + "\n";
+        Path file = TestFiles.write(folder, "m.yml", """
+                id: city2dmv
+                listen_topic: "permits.changed"
+                target_url: "https://dmv.state.gov/soap/permits"
+                fields: ["permit_id"]
+                ...
+                """ + comment + "...\n" + comment);
+
+        assertTrue(new ManifestLoader(diagnostics).load(file).isEmpty());
+        assertEquals(List.of("m.yml: error: [ESS002] cannot read m.yml: it holds " + Files.size(file)
+                + " bytes, more than the 3 MB (3145728 bytes) a manifest may hold"), headlines());
     }
 
     private Optional<Manifest> load(String yaml) {

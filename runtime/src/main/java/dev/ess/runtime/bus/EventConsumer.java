@@ -9,18 +9,24 @@ import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.DeliveryObserver;
 import dev.ess.runtime.OneLine;
 import dev.ess.runtime.delivery.Arrival;
+import dev.ess.runtime.delivery.ParkedEventSink;
 import dev.ess.runtime.store.Journal;
 import dev.ess.runtime.store.JournalStatus;
 import dev.ess.runtime.store.Journalled;
+import dev.ess.runtime.store.ParkedEvent;
 import dev.ess.runtime.store.PendingEvent;
 import dev.ess.runtime.store.ReceivedEvent;
 import dev.ess.runtime.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +51,7 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
     private final ConnectorSpec spec;
     private final Journal journal;
     private final Consumer<List<PendingEvent>> journalled;
+    private final ParkedEventSink parkedEvents;
     private final DeliveryObserver observer;
     private final Clock clock;
     private final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
@@ -53,13 +60,15 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
 
     /**
      * @param journalled given the new events of each batch once they are durable, in arrival order
+     * @param parkedEvents told of each event parked on arrival: an id that came before with another body
      */
     public EventConsumer(Channel channel, ConnectorSpec spec, Journal journal, Consumer<List<PendingEvent>> journalled,
-            DeliveryObserver observer, Clock clock) {
+            ParkedEventSink parkedEvents, DeliveryObserver observer, Clock clock) {
         super(channel);
         this.spec = spec;
         this.journal = journal;
         this.journalled = journalled;
+        this.parkedEvents = parkedEvents;
         this.observer = observer;
         this.clock = clock;
         this.intake = new Thread(this::journalDeliveries, "ess-" + spec.id() + "-intake");
@@ -127,8 +136,12 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
                     arrival.body(), arrival.receivedAt()));
         }
         Journalled result;
+        List<ParkedEvent> parkedApart = new ArrayList<>();
         try {
             result = journal.receiveAll(events);
+            for (ReceivedEvent event : result.conflicting()) {
+                parkApart(event).ifPresent(parkedApart::add);
+            }
         } catch (StoreException e) {
             LOG.error("{}: cannot journal {} message(s), returned to the queue: {}", spec.id(), batch.size(),
                     OneLine.of(e.getMessage()));
@@ -142,15 +155,51 @@ public final class EventConsumer extends DefaultConsumer implements AutoCloseabl
         }
         journalled.accept(result.added());
         settle(() -> getChannel().basicAck(lastTag, true));
+        reportParkedApart(result.conflicting(), parkedApart);
         Set<String> seen = new HashSet<>();
+        Set<ReceivedEvent> conflicting = Collections.newSetFromMap(new IdentityHashMap<>());
+        conflicting.addAll(result.conflicting());
         for (ReceivedEvent event : events) {
             JournalStatus earlier = result.earlier().get(event.eventId());
-            if (earlier != null && earlier != JournalStatus.RECEIVED && seen.add(event.eventId())) {
+            if (earlier != null && earlier != JournalStatus.RECEIVED && !conflicting.contains(event)
+                    && seen.add(event.eventId())) {
                 observer.duplicate(event.eventId());
                 LOG.info("{} event {} ({}) already {}, skipped", spec.id(), OneLine.of(event.eventId()),
                         OneLine.of(event.routingKey()),
                         earlier == JournalStatus.SENT ? "sent" : "parked");
             }
+        }
+    }
+
+    /**
+     * Keeps an event whose id came before with another body apart, parked under an id of its own:
+     * sending it under the id the partner knows would overwrite, or be dropped as, the other.
+     *
+     * @return the parked copy, unless the same body was parked apart before
+     */
+    private Optional<ParkedEvent> parkApart(ReceivedEvent event) {
+        String apartId = EventIds.apart(event.eventId(), event.body());
+        String reason = "message id '" + OneLine.of(event.eventId()) + "' was received before with another body";
+        Instant now = clock.instant();
+        ReceivedEvent apart = new ReceivedEvent(apartId, event.routingKey(), event.eventKey(), event.body(),
+                event.receivedAt());
+        if (!journal.parkOnArrival(apart, reason, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParkedEvent(spec.id(), apartId, event.routingKey(), event.eventKey(), event.body(),
+                reason, 0, now));
+    }
+
+    private void reportParkedApart(List<ReceivedEvent> conflicting, List<ParkedEvent> parkedApart) {
+        for (ReceivedEvent event : conflicting) {
+            observer.conflict(event.eventId());
+            LOG.warn("{} event {} ({}) came before with another body: kept apart, parked as {}", spec.id(),
+                    OneLine.of(event.eventId()), OneLine.of(event.routingKey()),
+                    OneLine.of(EventIds.apart(event.eventId(), event.body())));
+        }
+        for (ParkedEvent event : parkedApart) {
+            parkedEvents.parked(event);
+            observer.parked(event.eventId(), event.reason());
         }
     }
 

@@ -162,7 +162,7 @@ public final class EssMain {
 
     /** Re-drives parked events in the connector's store ({@code ESS_DB}), without starting it. */
     private int redrive(String connectorId, String eventId) {
-        try (EventStore store = EventStore.open(environment.get(RuntimeConfig.ESS_DB), connectorId)) {
+        try (EventStore store = EventStore.openExisting(environment.get(RuntimeConfig.ESS_DB), connectorId)) {
             if (eventId.equals("all")) {
                 out.println("re-driven " + store.journal().redriveAll() + " parked event(s) of " + connectorId);
                 return OK;

@@ -3,6 +3,7 @@ package dev.ess.runtime.delivery;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.Event;
 import dev.ess.runtime.MalformedEventException;
+import dev.ess.runtime.store.ReceivedEvent;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -32,7 +33,8 @@ public record Arrival(
 
     /**
      * Parses a message body and reads the connector's key field from it. A body that is not a
-     * JSON object, or lacks the key field, or holds it as an object or array, is malformed.
+     * JSON object, or lacks the key field, or holds it as an object or array, or longer than the
+     * journal holds, is malformed.
      */
     public static Arrival of(ConnectorSpec spec, String eventId, String routingKey, byte[] body, Instant receivedAt) {
         try {
@@ -42,6 +44,10 @@ public record Arrival(
                 // Without its key an event has no place in any key's order.
                 return new Arrival(eventId, routingKey, body, receivedAt, null, null,
                         "key field '" + spec.key() + "' is missing");
+            }
+            if (key != null && key.length() > ReceivedEvent.MAX_KEY_LENGTH) {
+                return new Arrival(eventId, routingKey, body, receivedAt, null, null,
+                        "key field '" + spec.key() + "' is longer than " + ReceivedEvent.MAX_KEY_LENGTH + " characters");
             }
             return new Arrival(eventId, routingKey, body, receivedAt, event, key, null);
         } catch (MalformedEventException e) {

@@ -17,6 +17,7 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code ess_events_received_total}: new events taken from the bus
  *   <li>{@code ess_events_duplicate_total}: redeliveries of events already sent or parked
+ *   <li>{@code ess_events_conflicting_total}: messages whose id came before with another body
  *   <li>{@code ess_events_sent_total}: events the partner acknowledged
  *   <li>{@code ess_events_failed_total}: failed delivery attempts, retried or not
  *   <li>{@code ess_events_parked_total}: events parked
@@ -37,6 +38,7 @@ public final class ConnectorMetrics implements DeliveryObserver {
     private final PrometheusMeterRegistry registry;
     private final Counter received;
     private final Counter duplicates;
+    private final Counter conflicting;
     private final Counter sent;
     private final Counter failed;
     private final Counter parked;
@@ -51,6 +53,9 @@ public final class ConnectorMetrics implements DeliveryObserver {
                 .tags(tags).register(registry);
         duplicates = Counter.builder("ess.events.duplicate")
                 .description("Redeliveries of events already sent or parked; nothing was sent").tags(tags).register(registry);
+        conflicting = Counter.builder("ess.events.conflicting")
+                .description("Messages whose id came before with another body; kept apart, parked").tags(tags)
+                .register(registry);
         sent = Counter.builder("ess.events.sent").description("Events the partner acknowledged")
                 .tags(tags).register(registry);
         failed = Counter.builder("ess.events.failed").description("Failed delivery attempts, retried or parked")
@@ -91,6 +96,11 @@ public final class ConnectorMetrics implements DeliveryObserver {
     @Override
     public void duplicate(String eventId) {
         duplicates.increment();
+    }
+
+    @Override
+    public void conflict(String eventId) {
+        conflicting.increment();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What a connector instance says about itself every {@code heartbeat_sec}, on the exchange
@@ -53,6 +54,10 @@ public record Heartbeat(
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A connector id as manifests allow it, with room to spare. */
+    private static final Pattern CONNECTOR = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}");
+    /** Longer than any host name; a longer one is no instance ESS named. */
+    static final int MAX_INSTANCE_LENGTH = 255;
 
     public Heartbeat {
         Objects.requireNonNull(connector, "connector");
@@ -105,7 +110,9 @@ public record Heartbeat(
     /**
      * Reads a heartbeat as {@link #toBytes()} writes it.
      *
-     * @throws IllegalArgumentException when the body is not such a heartbeat
+     * @throws IllegalArgumentException when the body is not such a heartbeat, or its connector is
+     *     no connector id or its instance name is empty, longer than {@value #MAX_INSTANCE_LENGTH}
+     *     characters or holds control characters
      */
     public static Heartbeat parse(byte[] body) {
         JsonNode node;
@@ -120,9 +127,19 @@ public record Heartbeat(
         try {
             JsonNode answers = node.path("partnerAnswers");
             String lastSent = text(node, "lastSent", false);
+            String connector = text(node, "connector", true);
+            if (!CONNECTOR.matcher(connector).matches()) {
+                throw new IllegalArgumentException("'connector' is no connector id");
+            }
+            String instance = text(node, "instance", true);
+            if (instance.isEmpty() || instance.length() > MAX_INSTANCE_LENGTH
+                    || instance.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("'instance' must be 1 to " + MAX_INSTANCE_LENGTH
+                        + " characters without control characters");
+            }
             return new Heartbeat(
-                    text(node, "connector", true),
-                    text(node, "instance", true),
+                    connector,
+                    instance,
                     Status.valueOf(text(node, "status", true)),
                     node.path("busConnected").asBoolean(),
                     node.path("partnerAvailable").asBoolean(),

@@ -10,7 +10,6 @@ import com.rabbitmq.client.Envelope;
 import dev.ess.runtime.OneLine;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
-import dev.ess.runtime.ops.OpsHttp.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,12 @@ public final class OpsDashboard implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAGE = "dashboard.html";
 
+    /** Far more than a heartbeat's few hundred bytes. */
+    private static final int MAX_HEARTBEAT_BYTES = 4 * 1024;
+    private static final int PREFETCH = 256;
+
     private final Board board = new Board();
+    private final AtomicLong ignored = new AtomicLong();
     private final Clock clock;
     private final String page;
     private BusConnection bus;
@@ -74,27 +79,54 @@ public final class OpsDashboard implements AutoCloseable {
         OpsTopology.declareOpsExchange(channel);
         String queue = channel.queueDeclare("", false, true, true, null).getQueue();
         channel.queueBind(queue, Topology.OPS_EXCHANGE, OpsTopology.ALL_HEARTBEATS);
-        channel.basicConsume(queue, true, "ess-ops-dashboard", new DefaultConsumer(channel) {
+        // Acked one by one after a prefetch: a flood waits in the broker, not in this process.
+        channel.basicQos(PREFETCH);
+        channel.basicConsume(queue, false, "ess-ops-dashboard", new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
-                    byte[] body) {
-                try {
-                    board.record(Heartbeat.parse(body), clock.instant());
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("ignored a message on {} '{}': {}", Topology.OPS_EXCHANGE,
-                            OneLine.of(envelope.getRoutingKey()), OneLine.of(e.getMessage()));
-                }
+                    byte[] body) throws IOException {
+                hear(envelope.getRoutingKey(), body);
+                getChannel().basicAck(envelope.getDeliveryTag(), false);
             }
         });
     }
 
+    /**
+     * Records a heartbeat, unless it is too large, malformed, or names a connector other than its
+     * routing key does: with RabbitMQ's topic permissions a connector may publish only under its
+     * own routing key, so a heartbeat under another's is a forgery.
+     */
+    private void hear(String routingKey, byte[] body) {
+        String why;
+        if (body.length > MAX_HEARTBEAT_BYTES) {
+            why = body.length + " bytes, more than a heartbeat has";
+        } else {
+            try {
+                Heartbeat heartbeat = Heartbeat.parse(body);
+                if (routingKey.equals(Heartbeat.routingKey(heartbeat.connector()))) {
+                    board.record(heartbeat, clock.instant());
+                    return;
+                }
+                why = "the routing key names another connector than '" + heartbeat.connector() + "'";
+            } catch (IllegalArgumentException e) {
+                why = e.getMessage();
+            }
+        }
+        // The first, then one in a thousand: a flood of them must not flood the log.
+        long count = ignored.incrementAndGet();
+        if (count == 1 || count % 1_000 == 0) {
+            LOG.warn("ignored a message on {} '{}' ({} ignored so far): {}", Topology.OPS_EXCHANGE,
+                    OneLine.of(routingKey), count, OneLine.of(why));
+        }
+    }
+
     private void serve(HttpOptions options) throws IOException {
-        Response page = Response.text(200, "text/html; charset=utf-8", this.page)
+        OpsResponse page = OpsResponse.text(200, "text/html; charset=utf-8", this.page)
                 .with(Map.of("Content-Security-Policy", contentSecurityPolicy(this.page)));
         http = OpsHttp.start(options, Map.of(
                 "/", request -> page,
                 "/index.html", request -> page,
-                "/api/instances", request -> Response.json(200, instances())), "ess-ops-dashboard");
+                "/api/instances", request -> OpsResponse.json(200, instances())), "ess-ops-dashboard");
     }
 
     /**
@@ -123,6 +155,7 @@ public final class OpsDashboard implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         body.put("busConnected", bus != null && bus.isOpen());
         body.put("now", now.toString());
+        body.put("ignoredHeartbeats", ignored.get());
         ArrayNode list = body.putArray("instances");
         for (InstanceView view : board.view(now)) {
             ObjectNode node = list.addObject();

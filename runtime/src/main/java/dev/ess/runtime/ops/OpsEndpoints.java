@@ -3,7 +3,6 @@ package dev.ess.runtime.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ess.runtime.ops.OpsHttp.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +26,12 @@ final class OpsEndpoints {
 
     static OpsHttp start(HttpOptions options, ConnectorMetrics metrics, HeartbeatSource source) throws IOException {
         return OpsHttp.start(options, Map.of(
-                "/metrics", request -> Response.text(200, PROMETHEUS_CONTENT_TYPE, metrics.scrape()),
+                "/metrics", request -> OpsResponse.text(200, PROMETHEUS_CONTENT_TYPE, metrics.scrape()),
                 "/health", request -> health(source),
                 "/ready", request -> ready(source)), "ess-" + metrics.connector() + "-ops");
     }
 
-    private static Response health(HeartbeatSource source) {
+    private static OpsResponse health(HeartbeatSource source) {
         Heartbeat heartbeat = source.current();
         String error = source.statusError();
         ObjectNode body = JSON.createObjectNode();
@@ -42,10 +41,10 @@ final class OpsEndpoints {
         if (error != null) {
             body.put("reason", "cannot read the connector's status: " + error);
         }
-        return Response.json(error == null ? 200 : 503, body);
+        return OpsResponse.json(error == null ? 200 : 503, body);
     }
 
-    private static Response ready(HeartbeatSource source) {
+    private static OpsResponse ready(HeartbeatSource source) {
         Heartbeat heartbeat = source.current();
         List<String> reasons = new ArrayList<>();
         if (!heartbeat.busConnected()) {
@@ -61,6 +60,6 @@ final class OpsEndpoints {
         ArrayNode why = body.putArray("reasons");
         reasons.forEach(why::add);
         body.set("heartbeat", heartbeat.toJson());
-        return Response.json(reasons.isEmpty() ? 200 : 503, body);
+        return OpsResponse.json(reasons.isEmpty() ? 200 : 503, body);
     }
 }

@@ -21,6 +21,12 @@ sealed interface Dialect permits SqliteDialect, PostgresqlDialect {
     /** Where the store lives, without credentials, e.g. {@code sqlite:./ess.db}. */
     String description();
 
+    /**
+     * Whether the database can be there at all: false for a SQLite file that does not exist, which
+     * connecting would create.
+     */
+    boolean exists();
+
     /** Opens the one connection the store uses, between transactions in the state {@link #commit} leaves. */
     Connection connect() throws SQLException;
 

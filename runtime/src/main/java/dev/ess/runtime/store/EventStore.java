@@ -46,6 +46,38 @@ public final class EventStore implements AutoCloseable {
         return new EventStore(database, connector);
     }
 
+    /**
+     * Opens the store of a connector for an operator's command, which must find the store a
+     * connector made: it never makes an empty one and reports success, so a mistyped
+     * {@code ESS_DB} is found out at once.
+     *
+     * @throws StoreException when there is no store at {@code location}, or it cannot be reached
+     */
+    public static EventStore openExisting(String location, String connector) {
+        String where = location == null || location.isBlank() ? DEFAULT_LOCATION : location.trim();
+        Dialect dialect = Dialect.of(where);
+        if (!dialect.exists()) {
+            throw noStore(dialect.description());
+        }
+        Database database = Database.open(where);
+        try {
+            Migrator migrator = new Migrator(database);
+            if (!migrator.hasSchema()) {
+                throw noStore(database.description());
+            }
+            migrator.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new EventStore(database, connector);
+    }
+
+    private static StoreException noStore(String description) {
+        return new StoreException("there is no store at " + description
+                + ": a connector creates it when it first starts; is ESS_DB right?");
+    }
+
     public String connector() {
         return connector;
     }

@@ -7,11 +7,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,7 +33,8 @@ public final class Journal {
      * New events take the next places in the arrival order, in list order, with no gaps.
      *
      * @return what the journal held before (an id twice in the batch is new once and not
-     *     reported again) and the new entries, as {@link #pending} would read them back
+     *     reported again), the new entries, as {@link #pending} would read them back, and the
+     *     events whose id it holds with another body
      */
     public Journalled receiveAll(List<ReceivedEvent> events) {
         return database.write("record " + events.size() + " event(s)", connection -> {
@@ -42,7 +42,8 @@ public final class Journal {
                     + " attempts, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (connector, event_id) DO NOTHING";
             Map<String, JournalStatus> earlier = new HashMap<>();
             List<PendingEvent> added = new ArrayList<>(events.size());
-            Set<String> inserted = new HashSet<>();
+            List<ReceivedEvent> conflicting = new ArrayList<>();
+            Map<String, byte[]> inserted = new HashMap<>();
             long seq = lastSeq(connection);
             try (PreparedStatement statement = connection.prepareStatement(insert)) {
                 for (ReceivedEvent event : events) {
@@ -56,15 +57,52 @@ public final class Journal {
                     statement.setLong(8, seq + 1);
                     if (statement.executeUpdate() == 1) {
                         seq++;
-                        inserted.add(event.eventId());
+                        inserted.put(event.eventId(), event.body());
                         added.add(new PendingEvent(seq, event.eventId(), event.routingKey(), event.eventKey(),
                                 event.body(), event.receivedAt(), 0));
-                    } else if (!inserted.contains(event.eventId())) {
-                        earlier.put(event.eventId(), status(connection, event.eventId()));
+                        continue;
+                    }
+                    byte[] body = inserted.get(event.eventId());
+                    if (body == null) {
+                        Earlier entry = earlier(connection, event.eventId());
+                        body = entry.body();
+                        earlier.put(event.eventId(), entry.status());
+                    }
+                    if (!Arrays.equals(body, event.body())) {
+                        conflicting.add(event);
                     }
                 }
             }
-            return new Journalled(earlier, added);
+            return new Journalled(earlier, added, conflicting);
+        });
+    }
+
+    /**
+     * Journals an event as parked at once, with the reason, unless its id is in the journal
+     * already; it does not join the pending events.
+     *
+     * @return whether it was new to the journal
+     */
+    public boolean parkOnArrival(ReceivedEvent event, String reason, Instant parkedAt) {
+        return database.write("park event " + event.eventId() + " on arrival", connection -> {
+            String insert = "INSERT INTO journal (connector, event_id, routing_key, event_key, body, received_at, status,"
+                    + " attempts, last_error, seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (connector, event_id) DO NOTHING";
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                statement.setString(1, connector);
+                statement.setString(2, event.eventId());
+                statement.setString(3, event.routingKey());
+                setNullableString(statement, 4, event.eventKey());
+                statement.setBytes(5, event.body());
+                statement.setLong(6, event.receivedAt().toEpochMilli());
+                statement.setString(7, JournalStatus.PARKED.name());
+                statement.setString(8, reason);
+                statement.setLong(9, lastSeq(connection) + 1);
+                if (statement.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            copyToParked(connection, event.eventId(), reason, 0, parkedAt);
+            return true;
         });
     }
 
@@ -146,30 +184,37 @@ public final class Journal {
     public void park(String eventId, String reason, int attempts, Instant parkedAt) {
         database.write("park event " + eventId, connection -> {
             String update = "UPDATE journal SET status = ?, attempts = ?, last_error = ? WHERE connector = ? AND event_id = ?";
-            String copy = "INSERT INTO parked (connector, event_id, routing_key, event_key, body, reason, attempts, parked_at)"
-                    + " SELECT connector, event_id, routing_key, event_key, body, ?, ?, ? FROM journal"
-                    + " WHERE connector = ? AND event_id = ?"
-                    + " ON CONFLICT (connector, event_id) DO UPDATE SET"
-                    + " reason = excluded.reason, attempts = excluded.attempts, parked_at = excluded.parked_at";
-            try (PreparedStatement journal = connection.prepareStatement(update);
-                    PreparedStatement parked = connection.prepareStatement(copy)) {
+            try (PreparedStatement journal = connection.prepareStatement(update)) {
                 journal.setString(1, JournalStatus.PARKED.name());
                 journal.setInt(2, attempts);
                 journal.setString(3, reason);
                 journal.setString(4, connector);
                 journal.setString(5, eventId);
                 journal.executeUpdate();
-                parked.setString(1, reason);
-                parked.setInt(2, attempts);
-                parked.setLong(3, parkedAt.toEpochMilli());
-                parked.setString(4, connector);
-                parked.setString(5, eventId);
-                if (parked.executeUpdate() != 1) {
-                    throw new SQLException("event " + eventId + " of " + connector + " is not in the journal");
-                }
             }
+            copyToParked(connection, eventId, reason, attempts, parkedAt);
             return null;
         });
+    }
+
+    /** Copies a journalled event into the parked table, with the reason. */
+    private void copyToParked(Connection connection, String eventId, String reason, int attempts, Instant parkedAt)
+            throws SQLException {
+        String copy = "INSERT INTO parked (connector, event_id, routing_key, event_key, body, reason, attempts, parked_at)"
+                + " SELECT connector, event_id, routing_key, event_key, body, ?, ?, ? FROM journal"
+                + " WHERE connector = ? AND event_id = ?"
+                + " ON CONFLICT (connector, event_id) DO UPDATE SET"
+                + " reason = excluded.reason, attempts = excluded.attempts, parked_at = excluded.parked_at";
+        try (PreparedStatement parked = connection.prepareStatement(copy)) {
+            parked.setString(1, reason);
+            parked.setInt(2, attempts);
+            parked.setLong(3, parkedAt.toEpochMilli());
+            parked.setString(4, connector);
+            parked.setString(5, eventId);
+            if (parked.executeUpdate() != 1) {
+                throw new SQLException("event " + eventId + " of " + connector + " is not in the journal");
+            }
+        }
     }
 
     /**
@@ -242,16 +287,18 @@ public final class Journal {
         }
     }
 
-    private JournalStatus status(Connection connection, String eventId) throws SQLException {
+    private record Earlier(JournalStatus status, byte[] body) {}
+
+    private Earlier earlier(Connection connection, String eventId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT status FROM journal WHERE connector = ? AND event_id = ?")) {
+                "SELECT status, body FROM journal WHERE connector = ? AND event_id = ?")) {
             statement.setString(1, connector);
             statement.setString(2, eventId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     throw new SQLException("event " + eventId + " conflicts but is not found");
                 }
-                return JournalStatus.valueOf(rows.getString(1));
+                return new Earlier(JournalStatus.valueOf(rows.getString(1)), rows.getBytes(2));
             }
         }
     }

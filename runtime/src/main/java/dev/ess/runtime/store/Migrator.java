@@ -40,6 +40,16 @@ final class Migrator {
         });
     }
 
+    /** Whether the database holds a store's schema, of any version; asks without creating anything. */
+    boolean hasSchema() {
+        return database.read("look for the schema", connection -> {
+            try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "schema_version",
+                    new String[] {"TABLE"})) {
+                return tables.next();
+            }
+        });
+    }
+
     int version() {
         return database.read("read the schema version", Migrator::version);
     }

@@ -30,6 +30,12 @@ final class PostgresqlDialect implements Dialect {
         return redacted(url);
     }
 
+    /** A database that is not there refuses the connection by itself. */
+    @Override
+    public boolean exists() {
+        return true;
+    }
+
     @Override
     public Connection connect() throws SQLException {
         Connection connection = DriverManager.getConnection(url);

@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record ReceivedEvent(String eventId, String routingKey, String eventKey, byte[] body, Instant receivedAt) {
 
+    /** The longest event id the journal holds. */
+    public static final int MAX_ID_LENGTH = 200;
+    /** The longest key the journal holds. */
+    public static final int MAX_KEY_LENGTH = 255;
+
     public ReceivedEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(routingKey, "routingKey");

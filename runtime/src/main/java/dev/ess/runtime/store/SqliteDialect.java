@@ -66,6 +66,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean exists() {
+        return !path.equals(":memory:") && Files.isRegularFile(Path.of(path));
+    }
+
+    @Override
     public Connection connect() throws SQLException {
         try {
             Path parent = Path.of(path).toAbsolutePath().getParent();

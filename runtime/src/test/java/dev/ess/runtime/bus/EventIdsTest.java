@@ -1,6 +1,8 @@
 package dev.ess.runtime.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.AMQP;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,23 @@ class EventIdsTest {
     @Test
     void prefersTheMessageId() {
         assertEquals("evt-1", EventIds.of(new AMQP.BasicProperties.Builder().messageId("evt-1").build(), BODY));
+    }
+
+    @Test
+    void aMessageIdLongerThanTheJournalHoldsGoesByItsHash() {
+        String longId = "x".repeat(201);
+        String id = EventIds.of(new AMQP.BasicProperties.Builder().messageId(longId).build(), BODY);
+        assertEquals("sha256:" + EventIds.sha256Hex(longId.getBytes(StandardCharsets.UTF_8)), id);
+        assertEquals("y".repeat(200), EventIds.of(new AMQP.BasicProperties.Builder().messageId("y".repeat(200)).build(), BODY));
+    }
+
+    @Test
+    void anEventKeptApartHasAnIdOfItsOwnThatFitsTheJournal() {
+        String apart = EventIds.apart("evt-1", BODY);
+        assertTrue(apart.matches("evt-1~[0-9a-f]{12}"), apart);
+        assertEquals(apart, EventIds.apart("evt-1", BODY), "the same for the same body");
+        assertNotEquals(apart, EventIds.apart("evt-1", "abd".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(200, EventIds.apart("z".repeat(200), BODY).length());
     }
 
     @Test

@@ -13,8 +13,10 @@ import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
 import dev.ess.runtime.store.ReceivedEvent;
+import jakarta.xml.ws.WebServiceFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +148,20 @@ class EssMainTest {
         }
     }
 
+    /** A command pointed at a store that is not there says so, and leaves nothing behind. */
+    @Test
+    void aReDriveFindsNoStoreWhereThereIsNone(@TempDir Path tempDir) {
+        Path database = tempDir.resolve("typo/ess.db");
+        for (String event : List.of("all", "e1")) {
+            err.reset();
+            assertEquals(EssMain.START_FAILED, main(Map.of("ESS_DB", database.toString())).run(new String[] {"--redrive", event}));
+            assertEquals("error: there is no store at sqlite:" + database + ": a connector creates it when it first starts;"
+                    + " is ESS_DB right?", err().strip());
+        }
+        assertEquals("", out());
+        assertFalse(Files.exists(tempDir.resolve("typo")), "no store is made");
+    }
+
     private EssMain main(Map<String, String> environment) {
         return new EssMain(environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -177,7 +193,7 @@ class EssMainTest {
         }
 
         @Override
-        public Object createPort() {
+        public Object createPort(WebServiceFeature... features) {
             return spec.targetUrl();
         }
 

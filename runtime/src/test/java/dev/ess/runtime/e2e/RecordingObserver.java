@@ -25,6 +25,11 @@ final class RecordingObserver implements DeliveryObserver {
     }
 
     @Override
+    public synchronized void conflict(String eventId) {
+        steps.add("conflict " + eventId);
+    }
+
+    @Override
     public synchronized void sent(String eventId, Duration latency, int attempts) {
         steps.add("sent " + eventId + " after " + attempts + " attempt(s)");
     }

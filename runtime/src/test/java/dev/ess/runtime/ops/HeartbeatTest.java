@@ -53,6 +53,19 @@ class HeartbeatTest {
         assertThrows(IllegalArgumentException.class, () -> parse("\u0000\u0001garbage"));
     }
 
+    /** What no connector sends: it would only grow the dashboard or garble its page and log. */
+    @Test
+    void refusesNamesNoConnectorGives() {
+        String beat = "{\"connector\":%s,\"instance\":%s,\"status\":\"UP\",\"sentAt\":\"2026-11-27T03:00:00Z\"}";
+        assertEquals("not a heartbeat: 'connector' is no connector id", assertThrows(IllegalArgumentException.class,
+                () -> parse(beat.formatted("\"<b>city2dmv</b>\"", "\"host-a\""))).getMessage());
+        assertEquals("not a heartbeat: 'instance' must be 1 to 255 characters without control characters",
+                assertThrows(IllegalArgumentException.class,
+                        () -> parse(beat.formatted("\"city2dmv\"", "\"" + "x".repeat(256) + "\""))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> parse(beat.formatted("\"city2dmv\"", "\"host\\nFORGED\"")));
+        assertEquals("host-a.example", parse(beat.formatted("\"city2dmv\"", "\"host-a.example\"")).instance());
+    }
+
     private static Heartbeat parse(String body) {
         return Heartbeat.parse(body.getBytes(StandardCharsets.UTF_8));
     }

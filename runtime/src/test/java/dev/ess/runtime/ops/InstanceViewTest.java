@@ -49,18 +49,6 @@ class InstanceViewTest {
                 T0.plusSeconds(90)).state(), "silence wins over the partner's trouble");
     }
 
-    @Test
-    void theBoardKeepsTheLatestHeartbeatOfEachInstanceInOrder() {
-        Board board = new Board();
-        board.record(beat("zeta", Heartbeat.Status.UP, true, null, 0, T0), T0);
-        board.record(beat("alpha", Heartbeat.Status.UP, true, null, 0, T0.plusSeconds(30)), T0.plusSeconds(30));
-        board.record(beat("alpha", Heartbeat.Status.PARTNER_FAILING, true, null, 2, T0), T0.plusSeconds(31));
-        List<InstanceView> views = board.view(T0.plusSeconds(70));
-        assertEquals(List.of("alpha", "zeta"), views.stream().map(view -> view.heartbeat().connector()).toList());
-        assertEquals(List.of(State.GREEN, State.RED), views.stream().map(InstanceView::state).toList(),
-                "a heartbeat older than the one shown does not replace it");
-    }
-
     private static Heartbeat beat(String connector, Heartbeat.Status status, boolean partnerAvailable,
             Boolean partnerAnswers, int failures, Instant sentAt) {
         return new Heartbeat(connector, "host-a", status, true, partnerAvailable, partnerAnswers, 0, 0, 0, null, failures,

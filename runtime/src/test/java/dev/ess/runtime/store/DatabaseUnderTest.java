@@ -13,19 +13,19 @@ import java.util.UUID;
  * The databases the store tests run on: always a SQLite file; PostgreSQL when
  * {@code ESS_IT_PG_URL} names one, in a schema of its own that {@link #drop} removes again.
  */
-enum DatabaseUnderTest {
+public enum DatabaseUnderTest {
     SQLITE {
         @Override
-        String create(Path tempDir) {
+        public String create(Path tempDir) {
             return tempDir.resolve("store.db").toString();
         }
 
         @Override
-        void drop(String location) {}
+        public void drop(String location) {}
     },
     POSTGRESQL {
         @Override
-        String create(Path tempDir) throws SQLException {
+        public String create(Path tempDir) throws SQLException {
             String url = System.getenv("ESS_IT_PG_URL");
             assumeTrue(url != null && !url.isBlank(),
                     "ESS_IT_PG_URL is not set (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres): skipping PostgreSQL");
@@ -37,7 +37,7 @@ enum DatabaseUnderTest {
         }
 
         @Override
-        void drop(String location) throws SQLException {
+        public void drop(String location) throws SQLException {
             String schema = location.substring(location.indexOf("currentSchema=") + "currentSchema=".length());
             try (Connection connection = DriverManager.getConnection(location); Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA " + schema + " CASCADE");
@@ -46,7 +46,7 @@ enum DatabaseUnderTest {
     };
 
     /** Prepares an empty database and returns its {@code ESS_DB} location; skips when unavailable. */
-    abstract String create(Path tempDir) throws SQLException;
+    public abstract String create(Path tempDir) throws SQLException;
 
-    abstract void drop(String location) throws SQLException;
+    public abstract void drop(String location) throws SQLException;
 }

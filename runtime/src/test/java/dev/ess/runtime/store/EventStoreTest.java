@@ -2,6 +2,7 @@ package dev.ess.runtime.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,6 +183,50 @@ class EventStoreTest {
             assertEquals(Optional.of(T0.plusSeconds(5)), store.view().lastSent("permits.changed"));
             assertEquals(Optional.of(T0.plusSeconds(3)), store.view().lastSent("permits.closed"));
             assertEquals(Optional.of(T0.plusSeconds(5)), store.view().lastSent());
+        }
+    }
+
+    /** The journal tells an id it holds with another body apart from a redelivery, and parks such a one once. */
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void anIdWithAnotherBodyIsReportedAndParkedOnArrivalOnce(DatabaseUnderTest db) throws Exception {
+        try (EventStore store = EventStore.open(create(db), "c1")) {
+            ReceivedEvent first = event("e1", "P-1");
+            ReceivedEvent other = new ReceivedEvent("e1", "permits.changed", "P-1", body("another"), T0);
+            Journalled journalled = store.journal().receiveAll(List.of(first, other, first));
+            assertEquals(List.of(other), journalled.conflicting(), "in one batch");
+            journalled = store.journal().receiveAll(List.of(first, other));
+            assertEquals(List.of(other), journalled.conflicting(), "in a later batch");
+            assertEquals(Map.of("e1", JournalStatus.RECEIVED), journalled.earlier());
+
+            ReceivedEvent apart = new ReceivedEvent("e1~apart", "permits.changed", "P-1", body("another"), T0);
+            assertTrue(store.journal().parkOnArrival(apart, "came before with another body", T0));
+            assertFalse(store.journal().parkOnArrival(apart, "came before with another body", T0), "once");
+            assertEquals(JournalStatus.PARKED, store.view().find("e1~apart").orElseThrow().status());
+            assertEquals(List.of("e1~apart"), store.view().parked().stream().map(ParkedEvent::eventId).toList());
+            assertEquals(List.of("e1"), store.journal().pending(0, 10).stream().map(PendingEvent::eventId).toList());
+        }
+    }
+
+    /** An operator's command needs the store a connector made: it never makes an empty one. */
+    @ParameterizedTest
+    @EnumSource(DatabaseUnderTest.class)
+    void anOperatorsCommandFindsNoStoreWhereThereIsNone(DatabaseUnderTest db) throws Exception {
+        String empty = create(db);
+        String missing = db == DatabaseUnderTest.SQLITE ? tempDir.resolve("nowhere/ess.db").toString() : empty;
+
+        StoreException refused = assertThrows(StoreException.class, () -> EventStore.openExisting(missing, "c1"));
+        assertTrue(refused.getMessage().matches("there is no store at (sqlite|postgresql):.*: a connector creates"
+                + " it when it first starts; is ESS_DB right\\?"), refused.getMessage());
+        assertThrows(StoreException.class, () -> EventStore.openExisting(missing, "c1"), "the first try made nothing");
+        if (db == DatabaseUnderTest.SQLITE) {
+            assertFalse(Files.exists(tempDir.resolve("nowhere")), "no folder and no file made");
+        }
+        try (EventStore made = EventStore.open(empty, "c1")) {
+            receive(made, event("e1", "P-1"));
+        }
+        try (EventStore existing = EventStore.openExisting(empty, "c1")) {
+            assertTrue(existing.view().find("e1").isPresent());
         }
     }
 
