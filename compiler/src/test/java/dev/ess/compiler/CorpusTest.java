@@ -1,7 +1,6 @@
 package dev.ess.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ess.compiler.check.Reported;
@@ -41,31 +40,13 @@ class CorpusTest {
      * is asserted to get exactly that still, so that a fix is noticed: the case then leaves this list.
      */
     private static final Map<String, List<String>> KNOWN_FAILURES = Map.of(
-            // xmime:expectedContentTypes makes JAXB hold an xs:base64Binary in a DataHandler, which ESS
-            // refuses; the ESS053 after it then calls the very line that maps the element missing.
-            "cxf-mtom", List.of(
-                    "cxf-mtom.essmap:3:12: error: [ESS059] target 'testDataHandler/attachinfo' of type"
-                            + " xs:base64Binary (Java jakarta.activation.DataHandler) is not supported yet",
-                    "cxf-mtom.yml:7:10: error: [ESS053] required element 'testDataHandler/attachinfo' is not mapped"
-                            + "\n  hint: add a line '<field> -> testDataHandler/attachinfo' to cxf-mtom.essmap"),
-            "springws-mtom-contentstore", List.of(
-                    "springws-mtom-contentstore.essmap:3:12: error: [ESS059] target 'StoreContentRequest/Content' of"
-                            + " type xs:base64Binary (Java jakarta.activation.DataHandler) is not supported yet",
-                    "springws-mtom-contentstore.yml:7:10: error: [ESS053] required element 'StoreContentRequest/Content'"
-                            + " is not mapped\n  hint: add a line '<field> -> StoreContentRequest/Content' to"
-                            + " springws-mtom-contentstore.essmap"),
-            // The hint's file name gets a second '.xsd' when the location's query already ends in one.
-            "gov-cdc-iis-2011", List.of(
-                    absoluteImport("wsdl/cdc-iis-2011.wsdl:20:13", "/dev/IISService?xsd=cdc-iis-2011.xsd",
-                            "cdc-iis-2011.wsdl", "cdc-iis-2011.xsd.xsd")),
-            "gov-cdc-iis-hub", List.of(
-                    absoluteImport("wsdl/cdc-iis-hub.wsdl:6:13", "/IISHubService?xsd=cdc-iis.xsd",
-                            "cdc-iis-hub.wsdl", "cdc-iis.xsd.xsd"),
-                    absoluteImport("wsdl/cdc-iis-hub.wsdl:7:13", "/IISHubService?xsd=cdc-iis-hub.xsd",
-                            "cdc-iis-hub.wsdl", "cdc-iis-hub.xsd.xsd")),
-            // Its only port is a WCF NetNamedPipe one (net.pipe:// address, named-pipe transport): ESS
-            // generates a connector for it without a word, though the connector cannot reach it over HTTP.
-            "wcf-net-named-pipe", List.of());
+            // The JAX-WS RI writes the address REPLACE_WITH_ACTUAL_URL into the WSDLs it generates; ESS takes
+            // the port, whose binding's transport is SOAP over HTTP, for one that listens off HTTP.
+            "metro-generated-hellows", List.of(
+                    "metro-generated-hellows.yml:5:7: error: [ESS049] HelloWs.wsdl has no SOAP 1.1 or 1.2 port over"
+                            + " HTTP that ESS can call\n  hint: ESS calls partners over HTTP; its ports: HelloWsPort at"
+                            + " REPLACE_WITH_ACTUAL_URL (name one with 'port:' if the partner also answers over HTTP at"
+                            + " target_url)"));
 
     private static final String REMOTE = ": ESS reads no document from the network or an absolute path at build time";
     private static final String RPC_ENCODED = "error: [ESS047] the binding is rpc/encoded (SOAP encoding), which"
@@ -127,9 +108,12 @@ class CorpusTest {
             new Unservable("springws-xml-lang", "include-inline.wsdl", "GetOrder", "order_id -> GetOrderRequest/id",
                     List.of("include-inline.wsdl:24:52: error: [ESS070] wsimport failed on include-inline.wsdl:"
                             + " undefined attribute 'xml:lang'")),
-            // ESS says nothing yet: see KNOWN_FAILURES.
             new Unservable("wcf-net-named-pipe", "netNamedPipe.wsdl", "UploadStream", "data -> UploadStream/data",
-                    List.of()),
+                    List.of("wcf-net-named-pipe.yml:5:7: error: [ESS049] netNamedPipe.wsdl has no SOAP 1.1 or 1.2 port"
+                            + " over HTTP that ESS can call\n  hint: ESS calls partners over HTTP; its ports:"
+                            + " NetNamedPipeBinding_IStreamedService at"
+                            + " net.pipe://vcarwan01.redmond.corp.microsoft.com/IISHost/StreamedService.svc (name one"
+                            + " with 'port:' if the partner also answers over HTTP at target_url)")),
             new Unservable("wcf-projectn-remote-xsd", "tempuri.org.wsdl", "EchoComplex", "text -> EchoComplex/message",
                     IntStream.rangeClosed(0, 10).mapToObj(n -> "tempuri.org.wsdl:" + (140 + n) + ":7: error: [ESS044]"
                             + " xs:import of 'http://wcfprojectnserver.redmond.corp.microsoft.com/WcfProjectNService/"
@@ -239,21 +223,23 @@ class CorpusTest {
     /**
      * A known failure the fuzz test found: with another targetNamespace in xsd0.xsd of wcf-basedatatypes-bare,
      * the schema's own {@code type="tns:char"} no longer resolves, and XSOM, inside wsimport, throws an
-     * InternalError that leaves the compiler instead of ending in a diagnostic. When ESS reports it, assert
-     * that diagnostic here, and drop the exception MutatedInputFuzzTest makes for it.
+     * InternalError, which ESS reports as a fault of its own (ESS099, without a place) instead of a located
+     * diagnostic. When it is one, assert it here, and drop the exception MutatedInputFuzzTest makes for it.
      */
     @Test
-    void knownFailureASchemaTypeThatNoLongerResolvesEscapesAsAnInternalError() throws IOException {
+    void knownFailureASchemaTypeThatNoLongerResolvesInsideWsimportIsReportedAsAFaultOfEss() throws IOException {
         Path folder = copyOf("wcf-basedatatypes-bare", "xsd-namespace-changed");
         Path schema = folder.resolve("xsd0.xsd");
         Files.writeString(schema, Files.readString(schema).replace(
                 "targetNamespace=\"http://schemas.microsoft.com/2003/10/Serialization/\"", "targetNamespace=\"urn:other\""));
         Path out = output.resolve("xsd-namespace-changed");
 
-        InternalError thrown = assertThrows(InternalError.class, () -> new EssCompiler(folder)
-                .compile(folder, out.resolve("src"), out.resolve("res"), BASE_PACKAGE));
+        List<Diagnostic> errors = new EssCompiler(folder)
+                .compile(folder, out.resolve("src"), out.resolve("res"), BASE_PACKAGE).errors();
 
-        assertEquals("unresolved reference", thrown.getMessage());
+        assertEquals(List.of("ESS099 ESS failed on this input (a bug in ESS, please report it):"
+                        + " java.lang.InternalError: unresolved reference"),
+                errors.stream().map(error -> error.code().id() + " " + error.message()).toList());
     }
 
     /**
