@@ -8,6 +8,7 @@ import dev.ess.samples.soap.dmv.PermitAck;
 import dev.ess.samples.soap.dmv.PermitPortType;
 import dev.ess.samples.soap.dmv.PermitRejectedFault;
 import dev.ess.samples.soap.dmv.PermitService;
+import jakarta.xml.ws.WebServiceFeature;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,8 +36,8 @@ public final class City2dmvConnector implements SoapConnector<PermitPortType, Pe
     }
 
     @Override
-    public PermitPortType createPort() {
-        return new PermitService().getPermitPort(); // dmv_manifest.yml:7
+    public PermitPortType createPort(WebServiceFeature... features) {
+        return new PermitService().getPermitPort(features); // dmv_manifest.yml:7
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.ess.samples.soap.inspections.PermitStatus;
 import dev.ess.samples.soap.inspections.ScheduleInspection;
 import dev.ess.samples.soap.inspections.ScheduleInspectionResponse;
 import dev.ess.samples.soap.inspections.Urgency;
+import jakarta.xml.ws.WebServiceFeature;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -62,8 +63,8 @@ public final class City2inspectionsConnector implements SoapConnector<Inspection
     }
 
     @Override
-    public InspectionPortType createPort() {
-        return new InspectionService().getInspectionPort(); // inspections.yml:6
+    public InspectionPortType createPort(WebServiceFeature... features) {
+        return new InspectionService().getInspectionPort(features); // inspections.yml:6
     }
 
     @Override

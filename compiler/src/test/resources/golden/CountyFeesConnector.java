@@ -7,6 +7,7 @@ import dev.ess.samples.soap.fees.FeePortType;
 import dev.ess.samples.soap.fees.FeeService;
 import dev.ess.samples.soap.fees.PayFee;
 import dev.ess.samples.soap.fees.PayFeeResponse;
+import jakarta.xml.ws.WebServiceFeature;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -52,8 +53,8 @@ public final class CountyFeesConnector implements SoapConnector<FeePortType, Pay
     }
 
     @Override
-    public FeePortType createPort() {
-        return new FeeService().getFeePort(); // fees.yml:9
+    public FeePortType createPort(WebServiceFeature... features) {
+        return new FeeService().getFeePort(features); // fees.yml:9
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ess.runtime;
 
+import jakarta.xml.ws.WebServiceFeature;
+
 /**
  * A connector from bus events to one operation of a partner's SOAP service.
  *
@@ -18,10 +20,11 @@ public interface SoapConnector<P, Q, R> {
     ConnectorSpec spec();
 
     /**
-     * Creates a port of the partner's service. The runtime sets its endpoint address and
-     * timeouts; the WSDL itself is read from the classpath, never from the network.
+     * Creates a port of the partner's service with the features the runtime chooses (such as
+     * checking each request against the partner's schema). The runtime then sets its endpoint
+     * address and timeouts; the WSDL itself is read from the classpath, never from the network.
      */
-    P createPort();
+    P createPort(WebServiceFeature... features);
 
     /**
      * Builds the partner's request from an event.

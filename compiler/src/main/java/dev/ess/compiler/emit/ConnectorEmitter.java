@@ -1,6 +1,7 @@
 package dev.ess.compiler.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -37,6 +38,7 @@ public final class ConnectorEmitter {
     private static final ClassName CONNECTOR_SPEC = ClassName.get("dev.ess.runtime", "ConnectorSpec");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName HOLDER = ClassName.get("jakarta.xml.ws", "Holder");
+    private static final ClassName WEB_SERVICE_FEATURE = ClassName.get("jakarta.xml.ws", "WebServiceFeature");
     private static final String REQUEST_RECORD = "Request";
 
     public JavaFile emit(BoundConnector connector, String basePackage) {
@@ -69,7 +71,9 @@ public final class ConnectorEmitter {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(port.portType())
-                        .addCode("return new $T().$N(); // $L\n", port.serviceClass(), port.getter(),
+                        .addParameter(ArrayTypeName.of(WEB_SERVICE_FEATURE), "features")
+                        .varargs()
+                        .addCode("return new $T().$N(features); // $L\n", port.serviceClass(), port.getter(),
                                 origin(manifest, manifest.port().orElse(manifest.wsdl().orElseThrow())))
                         .build())
                 .addMethod(map(connector, request, dateFormats, conversions))

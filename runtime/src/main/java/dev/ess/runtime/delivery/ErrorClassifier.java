@@ -1,5 +1,7 @@
 package dev.ess.runtime.delivery;
 
+import dev.ess.runtime.soap.SchemaCheck;
+
 import com.sun.istack.localization.Localizable;
 import dev.ess.runtime.MalformedEventException;
 import dev.ess.runtime.Redaction;
@@ -93,6 +95,12 @@ public final class ErrorClassifier {
     }
 
     private Failure sendFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaCheck.RequestRefusedException refused) {
+                // Checked before sending: the request can never be right, whatever the partner's state.
+                return new Failure(FailureKind.PERMANENT, "the partner's schema refuses the request: " + refused.getMessage());
+            }
+        }
         if (error instanceof SOAPFaultException soapFault) {
             return classifySoapFault(soapFault);
         }

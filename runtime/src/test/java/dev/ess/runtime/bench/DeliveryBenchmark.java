@@ -130,7 +130,7 @@ public final class DeliveryBenchmark {
         PermitConnector connector = new PermitConnector(spec, partner.address() + "?wsdl");
         List<PermitPort> ports = new ArrayList<>();
         for (int i = 0; i < SOAP_THREADS; i++) {
-            ports.add(SoapPorts.configure(connector.createPort(), partner.address(), Duration.ofSeconds(5),
+            ports.add(SoapPorts.configure(connector.createPort(SoapPorts.features()), partner.address(), Duration.ofSeconds(5),
                     Duration.ofSeconds(30)));
         }
         AtomicInteger next = new AtomicInteger();

@@ -13,6 +13,7 @@ import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.store.EventStore;
 import dev.ess.runtime.store.JournalStatus;
 import dev.ess.runtime.store.ReceivedEvent;
+import jakarta.xml.ws.WebServiceFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -192,7 +193,7 @@ class EssMainTest {
         }
 
         @Override
-        public Object createPort() {
+        public Object createPort(WebServiceFeature... features) {
             return spec.targetUrl();
         }
 

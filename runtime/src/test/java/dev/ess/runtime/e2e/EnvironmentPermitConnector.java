@@ -3,6 +3,7 @@ package dev.ess.runtime.e2e;
 import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.Event;
 import dev.ess.runtime.SoapConnector;
+import jakarta.xml.ws.WebServiceFeature;
 import java.net.MalformedURLException;
 import java.util.Map;
 
@@ -55,8 +56,8 @@ public final class EnvironmentPermitConnector implements SoapConnector<PermitPor
     }
 
     @Override
-    public PermitPort createPort() {
-        return delegate.createPort();
+    public PermitPort createPort(WebServiceFeature... features) {
+        return delegate.createPort(features);
     }
 
     @Override

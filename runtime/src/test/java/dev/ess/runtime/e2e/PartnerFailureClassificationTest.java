@@ -106,7 +106,7 @@ class PartnerFailureClassificationTest {
     private static PermitPort configuredPort(String address) throws Exception {
         ConnectorSpec spec = ConnectorSpec.builder("failures").listenTopic("t").targetUrl(address).fields("permit_id").build();
         PermitConnector connector = new PermitConnector(spec, partner.address() + "?wsdl");
-        return SoapPorts.configure(connector.createPort(), address, Duration.ofSeconds(1), Duration.ofMillis(500));
+        return SoapPorts.configure(connector.createPort(SoapPorts.features()), address, Duration.ofSeconds(1), Duration.ofMillis(500));
     }
 
     private String serve(int status, String contentType, String body, long delayMillis) throws IOException {

@@ -4,6 +4,7 @@ import dev.ess.runtime.ConnectorSpec;
 import dev.ess.runtime.Event;
 import dev.ess.runtime.SoapConnector;
 import jakarta.xml.ws.Service;
+import jakarta.xml.ws.WebServiceFeature;
 import java.net.MalformedURLException;
 import java.net.URL;
 import javax.xml.namespace.QName;
@@ -27,8 +28,8 @@ public final class PermitConnector implements SoapConnector<PermitPort, PermitCo
     }
 
     @Override
-    public PermitPort createPort() {
-        return Service.create(wsdl, new QName(PermitPort.NAMESPACE, "PermitService")).getPort(PermitPort.class);
+    public PermitPort createPort(WebServiceFeature... features) {
+        return Service.create(wsdl, new QName(PermitPort.NAMESPACE, "PermitService")).getPort(PermitPort.class, features);
     }
 
     @Override

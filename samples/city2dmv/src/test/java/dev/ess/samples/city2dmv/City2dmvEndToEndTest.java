@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.store.ParkedEvent;
 import dev.ess.runtime.testing.BusUnderTest;
 import dev.ess.samples.dmv.DmvSimulator;
 import dev.ess.samples.soap.dmv.Permit;
@@ -70,6 +71,39 @@ class City2dmvEndToEndTest {
             assertEquals(0, bus.readyMessages(QUEUE), "messages left in " + QUEUE);
             assertEquals(1, dmv.received().stream().filter(permit -> permit.getID().equals(permitId)).count(),
                     "the DMV got " + permitId + " once");
+        }
+    }
+
+    /** A street longer than the DMV's maxLength 40 is refused by the DMV's own schema before sending, and parked at once. */
+    @Test
+    void aRequestTheDmvSchemaRefusesIsParkedAtOnceAndNeverSent() throws Exception {
+        String busUri = BusUnderTest.EMBEDDED.uri();
+        String tooLong = "P-" + UUID.randomUUID();
+        String fine = "P-" + UUID.randomUUID();
+        try (DmvSimulator dmv = DmvSimulator.start(0, new PrintStream(OutputStream.nullOutputStream()));
+                EventBus bus = EventBus.connect(busUri)) {
+            bus.purgeIfExists(QUEUE);
+            RuntimeConfig config = RuntimeConfig.builder(busUri)
+                    .targetUrl(dmv.address())
+                    .database(work.resolve("schema.db").toString())
+                    .build();
+            try (ConnectorRuntime runtime = ConnectorRuntime.start(new City2dmvConnector(), config)) {
+                assertTrue(bus.awaitConsumer(QUEUE, TIMEOUT), "the connector consumes " + QUEUE);
+                bus.publish("permits.changed", "{\"permit_id\":\"" + tooLong + "\",\"street\":\"" + "x".repeat(41) + "\"}");
+                bus.publish("permits.changed", "{\"permit_id\":\"" + fine + "\",\"street\":\"" + "x".repeat(40) + "\"}");
+
+                assertTrue(dmv.awaitPermit(fine, TIMEOUT), "the DMV received " + fine);
+                ParkedEvent parked = runtime.store().view().parked().stream()
+                        .filter(event -> event.eventKey().equals(tooLong))
+                        .findFirst()
+                        .orElseThrow();
+                assertEquals(1, parked.attempts(), "parked after one attempt, never retried");
+                assertEquals("the partner's schema refuses the request: cvc-maxLength-valid: Value with length = '41'"
+                        + " is not facet-valid with respect to maxLength '40' for type '#AnonType_StreetPermit'.",
+                        parked.reason());
+            }
+            assertTrue(dmv.received().stream().noneMatch(permit -> permit.getID().equals(tooLong)),
+                    "the DMV never got " + tooLong);
         }
     }
 
