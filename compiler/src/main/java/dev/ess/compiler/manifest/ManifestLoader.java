@@ -69,6 +69,8 @@ public final class ManifestLoader {
     private static final int MAX_SHOWN = 60;
     /** SnakeYAML's own limit, in code points, counted here in bytes for the whole file. */
     private static final int MAX_MANIFEST_BYTES = 3 * 1024 * 1024;
+    /** Characters of one value: far above any URL or topic, far below what a Java constant may hold. */
+    private static final int MAX_VALUE_LENGTH = 4096;
 
     private final Diagnostics diagnostics;
 
@@ -315,6 +317,9 @@ public final class ManifestLoader {
                 return Optional.empty();
             }
             Located<String> text = new Located<>(scalar.getValue(), position(file, value));
+            if (!fitsAJavaConstant(key.yamlName(), text)) {
+                return Optional.empty();
+            }
             List<EnvReferences.Reference> references = EnvReferences.in(text.value());
             if (!references.isEmpty() && !key.readAtStart()) {
                 diagnostics.reportWithHint(DiagnosticCode.ENV_REFERENCE_NOT_ALLOWED, text.position(),
@@ -487,11 +492,24 @@ public final class ManifestLoader {
                             "field names like permit_id or owner.name", describe(item));
                 } else if (seen.putIfAbsent(scalar.getValue(), item) != null) {
                     diagnostics.report(DiagnosticCode.DUPLICATE_FIELD, position(file, item), scalar.getValue());
-                } else {
+                } else if (fitsAJavaConstant("a field name", new Located<>(scalar.getValue(), position(file, item)))) {
                     fields.add(new Located<>(scalar.getValue(), position(file, item)));
                 }
             }
             return fields;
+        }
+
+        /**
+         * Manifest values become string constants of the generated connector, and javac refuses a
+         * constant of more than 64 KB: such a value is reported here, at its line, instead.
+         */
+        private boolean fitsAJavaConstant(String what, Located<String> text) {
+            if (text.value().length() <= MAX_VALUE_LENGTH) {
+                return true;
+            }
+            diagnostics.report(DiagnosticCode.VALUE_TOO_LONG_FOR_JAVA, text.position(), what, text.value().length(),
+                    MAX_VALUE_LENGTH);
+            return false;
         }
 
         private void wrong(ManifestKey key, Node value, String expected) {

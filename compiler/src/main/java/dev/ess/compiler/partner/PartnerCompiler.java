@@ -157,7 +157,10 @@ public final class PartnerCompiler {
         for (Iterator<String> exceptions = method.getExceptions(); exceptions.hasNext(); ) {
             faults.add(className(exceptions.next(), stubPackage));
         }
-        return new PartnerOperation(operation.getName().getLocalPart(), method.getName(), rpc, parts, response, faults);
+        QName answer = operation.getResponse() == null || operation.getResponse().getBodyBlockCount() == 0 ? null
+                : operation.getResponse().getBodyBlocks().next().getName();
+        return new PartnerOperation(operation.getName().getLocalPart(), method.getName(), rpc, parts, response, faults,
+                answer);
     }
 
     private static String unique(String name, Set<String> taken) {

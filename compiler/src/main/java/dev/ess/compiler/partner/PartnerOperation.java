@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.namespace.QName;
 
 /**
  * An operation of a port, as the stubs expose it.
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param parts the method's arguments, in order
  * @param response what the method returns, or {@code null} for a one-way operation or out parts only
  * @param faults the exceptions the method declares
+ * @param responseElement the element the answer's body holds, or {@code null} for a one-way operation
  */
 public record PartnerOperation(String name, String method, boolean rpc, List<RequestPart> parts, TypeName response,
-        List<ClassName> faults) {
+        List<ClassName> faults, QName responseElement) {
 
     public PartnerOperation {
         parts = List.copyOf(parts);

@@ -1,0 +1,214 @@
+package dev.ess.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import dev.ess.compiler.diagnostic.Diagnostic;
+import dev.ess.compiler.diagnostic.Diagnostics;
+import dev.ess.compiler.diagnostic.Position;
+import dev.ess.compiler.emit.Names;
+import dev.ess.compiler.manifest.Manifest;
+import dev.ess.compiler.manifest.ManifestLoader;
+import dev.ess.compiler.partner.CompiledWsdls;
+import dev.ess.compiler.partner.PartnerCompiler;
+import dev.ess.compiler.partner.PartnerOperation;
+import dev.ess.compiler.partner.PartnerPort;
+import dev.ess.compiler.partner.PartnerService;
+import dev.ess.compiler.partner.RecordingPartner;
+import dev.ess.compiler.partner.WsdlSchema;
+import dev.ess.runtime.ConnectorRuntime;
+import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.SoapConnector;
+import dev.ess.runtime.bus.BusConnection;
+import dev.ess.runtime.bus.Topology;
+import dev.ess.runtime.testing.BusUnderTest;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Real partners' WSDLs end to end: ESS generates the connector, javac compiles it, the runtime
+ * runs it on the embedded broker, events are published to {@code hms.events}, and a JAX-WS
+ * endpoint of the same WSDL checks every request against the partner's schema and holds the
+ * mapped values.
+ */
+class CorpusEndToEndTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path work;
+
+    @AfterAll
+    static void stopTheBroker() {
+        BusUnderTest.stopEmbedded();
+    }
+
+    /**
+     * A case: the folder its manifest is in, the events published in order, and what the partner
+     * must have received, as paths below the request's root element ({@code books[1]/author},
+     * {@code @status}) with the text expected there, for each request.
+     */
+    record Case(String folder, List<String> events, List<Map<String, String>> expected) {
+        @Override
+        public String toString() {
+            return folder;
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                arguments(new Case("inspections",
+                        List.of("""
+                                {"permit_id":"P-1","status":"CLOSED","issued":"2024-05-31","requested_at":"2024-05-31T09:30:00+02:00",
+                                 "site":{"street":"Main St","access":"gate 2"},"urgency":"same-day","inspector":"Lin",
+                                 "deadline":"2024-06-01T12:00:00Z"}"""),
+                        List.of(expect(
+                                "PermitID", "P-1", "Status", "CLOSED", "Issued", "2024-05-31",
+                                "RequestedAt", "2024-05-31T09:30:00+02:00", "Site/Street", "Main St", "Site/Access", "gate 2",
+                                "Urgency", "same-day", "Inspector", "Lin", "Agency", "CITY-042", "SourceStatus", "OPEN")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eventsReachAnEndpointOfTheSameWsdlAsSchemaValidRequests(Case testCase) throws Exception {
+        Path input = TestFiles.resource(testCase.folder());
+        CompiledWsdls wsdls = new CompiledWsdls(4);
+        CompilationResult result = new EssCompiler(input, wsdls).compile(input, work.resolve("src"), work.resolve("res"), "corpus");
+        assertEquals(List.of(), result.errors().stream().map(Diagnostic::render).toList());
+        Path classes = work.resolve("classes");
+        List<Path> connectors;
+        try (Stream<Path> files = Files.walk(work.resolve("src/corpus"))) {
+            connectors = files.filter(file -> file.toString().endsWith("Connector.java")).toList();
+        }
+        assertEquals(List.of(), StrictJavac.compile(work.resolve("src/corpus/soap"), connectors, classes));
+        Manifest manifest = manifest(input);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.resolve("classes").toUri().toURL(),
+                        classes.resolve("stub-classes").toUri().toURL(), work.resolve("res").toUri().toURL()},
+                getClass().getClassLoader())) {
+            SoapConnector<?, ?, ?> connector = connector(loader);
+            PartnerService service = partner(input, manifest, wsdls);
+            PartnerPort port = manifest.port().flatMap(name -> service.port(name.value()))
+                    .orElseGet(() -> service.defaultPort().orElseThrow());
+            PartnerOperation operation = port.operation(manifest.operation().orElseThrow().value()).orElseThrow();
+            String busUri = BusUnderTest.EMBEDDED.uri();
+            try (RecordingPartner partner = RecordingPartner.start(WsdlSchema.of(service.wsdl()), operation.responseElement(),
+                    port.soap12())) {
+                publish(busUri, connector, testCase.events());
+                RuntimeConfig config = RuntimeConfig.builder(busUri)
+                        .targetUrl(partner.address())
+                        .database(work.resolve("ess.db").toString())
+                        .build();
+                try (ConnectorRuntime runtime = ConnectorRuntime.start(connector, config)) {
+                    List<Element> received = partner.await(testCase.events().size(), TIMEOUT);
+                    assertEquals(List.of(), partner.refused(), "requests the partner's schema refuses");
+                    assertEquals(testCase.events().size(), received.size(), "requests received");
+                    for (int i = 0; i < received.size(); i++) {
+                        for (Map.Entry<String, String> value : testCase.expected().get(i).entrySet()) {
+                            assertEquals(value.getValue(), text(received.get(i), value.getKey()),
+                                    "request " + (i + 1) + ", " + value.getKey());
+                        }
+                    }
+                    assertEquals(List.of(), runtime.store().view().parked(), "parked events");
+                }
+            }
+        }
+    }
+
+    private static SoapConnector<?, ?, ?> connector(ClassLoader loader) throws Exception {
+        Path registration = Path.of(((URLClassLoader) loader).getURLs()[2].toURI()).resolve(EssCompiler.SERVICES_FILE);
+        // The connector registered by the compilation: one per case.
+        String name = Files.readAllLines(registration).get(0).strip();
+        return (SoapConnector<?, ?, ?>) loader.loadClass(name).getConstructor().newInstance();
+    }
+
+    /** The case's one manifest. */
+    private static Manifest manifest(Path input) throws Exception {
+        Path file;
+        try (Stream<Path> files = Files.list(input)) {
+            file = files.filter(path -> path.toString().endsWith(".yml")).findFirst().orElseThrow();
+        }
+        return new ManifestLoader(new Diagnostics(input)).load(file).orElseThrow();
+    }
+
+    /** The compiled WSDL of the manifest, from the cache its compilation filled. */
+    private static PartnerService partner(Path input, Manifest manifest, CompiledWsdls wsdls) {
+        Path wsdl = manifest.resolve(manifest.wsdl().orElseThrow());
+        String stubPackage = Names.stubPackage("corpus", input.toAbsolutePath().normalize().relativize(wsdl));
+        return new PartnerCompiler(new Diagnostics(input), wsdls).compile(wsdl, input, Position.of(wsdl), stubPackage)
+                .orElseThrow();
+    }
+
+    /** Publishes with confirms to the connector's queue, declared first so nothing is lost before it starts. */
+    private static void publish(String busUri, SoapConnector<?, ?, ?> connector, List<String> events) throws Exception {
+        try (BusConnection bus = BusConnection.open(busUri, "corpus-publisher")) {
+            Channel channel = bus.openChannel();
+            channel.confirmSelect();
+            Topology.declareIntake(channel, connector.spec());
+            channel.queuePurge(connector.spec().queue());
+            for (String event : events) {
+                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                        .messageId(UUID.randomUUID().toString()).deliveryMode(2).contentType("application/json").build();
+                channel.basicPublish(Topology.EVENTS_EXCHANGE, connector.spec().listenTopic().replace("*", "x").replace("#", "x"),
+                        properties, event.getBytes(StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(10_000);
+        }
+    }
+
+    /** The text at a path of local names below an element: {@code Site/Street}, {@code Item[1]/SKU}, {@code @status}. */
+    static String text(Element root, String path) {
+        Element current = root;
+        String[] steps = path.split("/");
+        for (int s = 0; s < steps.length; s++) {
+            String step = steps[s];
+            if (step.startsWith("@")) {
+                return current.hasAttribute(step.substring(1)) ? current.getAttribute(step.substring(1)) : null;
+            }
+            int index = 0;
+            if (step.endsWith("]")) {
+                index = Integer.parseInt(step.substring(step.indexOf('[') + 1, step.length() - 1));
+                step = step.substring(0, step.indexOf('['));
+            }
+            Element next = null;
+            int seen = 0;
+            for (Node child = current.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element element && step.equals(element.getLocalName()) && seen++ == index) {
+                    next = element;
+                    break;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            current = next;
+        }
+        return current.getTextContent();
+    }
+
+    private static Map<String, String> expect(String... pathsAndValues) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndValues.length; i += 2) {
+            expected.put(pathsAndValues[i], pathsAndValues[i + 1]);
+        }
+        return expected;
+    }
+}
