@@ -88,7 +88,7 @@ public final class EssCompiler {
                 diagnostics);
         try {
             analysis.run();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | InternalError e) {
             // Bad input must end in a diagnostic, never in a stack trace: an exception here is a bug in ESS.
             diagnostics.report(DiagnosticCode.COMPILER_FAULT, Position.of(inputDirectory), String.valueOf(e));
         }
@@ -213,7 +213,15 @@ public final class EssCompiler {
 
         private Optional<PartnerPort> port(Manifest manifest, PartnerService service) {
             if (manifest.port().isEmpty()) {
-                return service.defaultPort();
+                Optional<PartnerPort> port = service.defaultPort();
+                if (port.isEmpty()) {
+                    diagnostics.reportWithHint(DiagnosticCode.NO_SOAP_PORT, manifest.wsdl().orElseThrow().position(),
+                            "ESS calls partners over HTTP; its ports: " + String.join(", ", service.ports().stream()
+                                    .map(found -> found.name() + " at " + found.address()).toList())
+                                    + " (name one with 'port:' if the partner also answers over HTTP at target_url)",
+                            service.wsdl().getFileName());
+                }
+                return port;
             }
             Located<String> name = manifest.port().get();
             Optional<PartnerPort> port = service.port(name.value());

@@ -30,12 +30,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,54 +86,137 @@ class CorpusEndToEndTest {
                         List.of(expect(
                                 "PermitID", "P-1", "Status", "CLOSED", "Issued", "2024-05-31",
                                 "RequestedAt", "2024-05-31T09:30:00+02:00", "Site/Street", "Main St", "Site/Access", "gate 2",
-                                "Urgency", "same-day", "Inspector", "Lin", "Agency", "CITY-042", "SourceStatus", "OPEN")))));
+                                "Urgency", "same-day", "Inspector", "Lin", "Agency", "CITY-042", "SourceStatus", "OPEN")))),
+                arguments(new Case("orders",
+                        List.of("""
+                                {"order_id":"O-1","customer":{"name":"Parks Dept","tier":"gold"},
+                                 "lines":[{"sku":"pen-12","qty":40,"price":1.5,"number":1,"notes":["blue","fine"]},
+                                          {"sku":"INK-3","qty":2,"price":"9.999","number":2}],
+                                 "pickup_point":"Depot 4","tags":["Urgent","Q3"],"placed":"2024-05-31T09:30:00Z","weight":12.5}"""),
+                        List.of(expect(
+                                "OrderID", "O-1", "@channel", "mobile", "Customer/Name", "Parks Dept", "Customer/@tier", "gold",
+                                "Line[0]/@number", "1", "Line[0]/SKU", "PEN-12", "Line[0]/Quantity", "40",
+                                "Line[0]/Price", "1.50", "Line[0]/Price/@currency", "EUR", "Line[0]/Note[1]", "fine",
+                                "Line[1]/SKU", "INK-3", "Line[1]/Price", "10.00", "Line[1]/Note", null,
+                                "Pickup", "Depot 4", "Tag[0]", "urgent", "Tag[1]", "q3", "Placed", "2024-05-31T09:30:00Z",
+                                "Weight", "12.5", "Header/Audit/User", "system")))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eventsReachAnEndpointOfTheSameWsdlAsSchemaValidRequests(Case testCase) throws Exception {
-        Path input = TestFiles.resource(testCase.folder());
-        CompiledWsdls wsdls = new CompiledWsdls(4);
-        CompilationResult result = new EssCompiler(input, wsdls).compile(input, work.resolve("src"), work.resolve("res"), "corpus");
-        assertEquals(List.of(), result.errors().stream().map(Diagnostic::render).toList());
-        Path classes = work.resolve("classes");
-        List<Path> connectors;
-        try (Stream<Path> files = Files.walk(work.resolve("src/corpus"))) {
-            connectors = files.filter(file -> file.toString().endsWith("Connector.java")).toList();
+        try (Deployment deployment = Deployment.of(TestFiles.resource(testCase.folder()), work)) {
+            deployment.publish(testCase.events());
+            try (ConnectorRuntime runtime = deployment.start()) {
+                List<RecordingPartner.Request> received = deployment.partner.await(testCase.events().size(), TIMEOUT);
+                assertEquals(List.of(), deployment.partner.refused(), "requests the partner's schema refuses");
+                assertEquals(testCase.events().size(), received.size(), "requests received");
+                for (int i = 0; i < received.size(); i++) {
+                    for (Map.Entry<String, String> value : testCase.expected().get(i).entrySet()) {
+                        assertEquals(value.getValue(), text(received.get(i), value.getKey()),
+                                "request " + (i + 1) + ", " + value.getKey());
+                    }
+                }
+                assertEquals(List.of(), runtime.store().view().parked(), "parked events");
+            }
         }
-        assertEquals(List.of(), StrictJavac.compile(work.resolve("src/corpus/soap"), connectors, classes));
-        Manifest manifest = manifest(input);
+    }
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.resolve("classes").toUri().toURL(),
-                        classes.resolve("stub-classes").toUri().toURL(), work.resolve("res").toUri().toURL()},
-                getClass().getClassLoader())) {
-            SoapConnector<?, ?, ?> connector = connector(loader);
+    /** An order without lines, or with more than the 50 the wholesaler takes, can never be sent: it is parked at once. */
+    @Test
+    void anArrayOutsideThePartnersBoundsParksItsEventWithTheReason() throws Exception {
+        String line = "{\"sku\":\"PEN-1\",\"qty\":1,\"price\":1,\"number\":1}";
+        String order = "{\"order_id\":\"%s\",\"lines\":[%s],\"pickup_point\":\"D\",\"placed\":\"2024-05-31T09:30:00Z\"}";
+        try (Deployment deployment = Deployment.of(TestFiles.resource("orders"), work)) {
+            deployment.publish(List.of(order.formatted("none", ""),
+                    order.formatted("too-many", String.join(",", Collections.nCopies(51, line))),
+                    order.formatted("fine", line)));
+            try (ConnectorRuntime runtime = deployment.start()) {
+                List<RecordingPartner.Request> received = deployment.partner.await(1, TIMEOUT);
+                assertEquals(List.of("fine"), received.stream().map(request -> text(request, "OrderID")).toList());
+                Map<String, String> reasons = new TreeMap<>();
+                runtime.store().view().parked().forEach(parked -> reasons.put(parked.eventKey(), parked.reason()));
+                assertEquals(Map.of(
+                        "none", "malformed event: field 'lines' holds 0 entries; the partner takes 1 to 50",
+                        "too-many", "malformed event: field 'lines' holds 51 entries; the partner takes 1 to 50"), reasons);
+            }
+        }
+    }
+
+    /** A case's connector generated, compiled and loaded, and a partner of its WSDL listening. */
+    private static final class Deployment implements AutoCloseable {
+        private final Path work;
+        private final URLClassLoader loader;
+        private final SoapConnector<?, ?, ?> connector;
+        private final RecordingPartner partner;
+        private final String busUri = BusUnderTest.EMBEDDED.uri();
+
+        private Deployment(Path work, URLClassLoader loader, SoapConnector<?, ?, ?> connector, RecordingPartner partner) {
+            this.work = work;
+            this.loader = loader;
+            this.connector = connector;
+            this.partner = partner;
+        }
+
+        static Deployment of(Path input, Path work) throws Exception {
+            CompiledWsdls wsdls = new CompiledWsdls(4);
+            CompilationResult result = new EssCompiler(input, wsdls)
+                    .compile(input, work.resolve("src"), work.resolve("res"), "corpus");
+            assertEquals(List.of(), result.errors().stream().map(Diagnostic::render).toList());
+            Path classes = work.resolve("classes");
+            List<Path> connectors;
+            try (Stream<Path> files = Files.walk(work.resolve("src/corpus"))) {
+                connectors = files.filter(file -> file.toString().endsWith("Connector.java")).toList();
+            }
+            assertEquals(List.of(), StrictJavac.compile(work.resolve("src/corpus/soap"), connectors, classes));
+            Manifest manifest = manifest(input);
+            URLClassLoader loader = new URLClassLoader(new URL[] {classes.resolve("classes").toUri().toURL(),
+                    classes.resolve("stub-classes").toUri().toURL(), work.resolve("res").toUri().toURL()},
+                    CorpusEndToEndTest.class.getClassLoader());
             PartnerService service = partner(input, manifest, wsdls);
             PartnerPort port = manifest.port().flatMap(name -> service.port(name.value()))
                     .orElseGet(() -> service.defaultPort().orElseThrow());
             PartnerOperation operation = port.operation(manifest.operation().orElseThrow().value()).orElseThrow();
-            String busUri = BusUnderTest.EMBEDDED.uri();
-            try (RecordingPartner partner = RecordingPartner.start(WsdlSchema.of(service.wsdl()), operation.responseElement(),
-                    port.soap12())) {
-                publish(busUri, connector, testCase.events());
-                RuntimeConfig config = RuntimeConfig.builder(busUri)
-                        .targetUrl(partner.address())
-                        .database(work.resolve("ess.db").toString())
-                        .build();
-                try (ConnectorRuntime runtime = ConnectorRuntime.start(connector, config)) {
-                    List<Element> received = partner.await(testCase.events().size(), TIMEOUT);
-                    assertEquals(List.of(), partner.refused(), "requests the partner's schema refuses");
-                    assertEquals(testCase.events().size(), received.size(), "requests received");
-                    for (int i = 0; i < received.size(); i++) {
-                        for (Map.Entry<String, String> value : testCase.expected().get(i).entrySet()) {
-                            assertEquals(value.getValue(), text(received.get(i), value.getKey()),
-                                    "request " + (i + 1) + ", " + value.getKey());
-                        }
-                    }
-                    assertEquals(List.of(), runtime.store().view().parked(), "parked events");
+            RecordingPartner partner = RecordingPartner.start(WsdlSchema.of(service.wsdl()), operation.responseElement(),
+                    port.soap12());
+            return new Deployment(work, loader, connector(loader), partner);
+        }
+
+        /** Publishes with confirms to the connector's queue, declared first so nothing is lost before it starts. */
+        void publish(List<String> events) throws Exception {
+            try (BusConnection bus = BusConnection.open(busUri, "corpus-publisher")) {
+                Channel channel = bus.openChannel();
+                channel.confirmSelect();
+                Topology.declareIntake(channel, connector.spec());
+                channel.queuePurge(connector.spec().queue());
+                for (String event : events) {
+                    AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                            .messageId(UUID.randomUUID().toString()).deliveryMode(2).contentType("application/json").build();
+                    channel.basicPublish(Topology.EVENTS_EXCHANGE, routingKey(connector.spec().listenTopic()), properties,
+                            event.getBytes(StandardCharsets.UTF_8));
                 }
+                channel.waitForConfirmsOrDie(10_000);
             }
         }
+
+        ConnectorRuntime start() {
+            RuntimeConfig config = RuntimeConfig.builder(busUri)
+                    .targetUrl(partner.address())
+                    .database(work.resolve("ess.db").toString())
+                    .build();
+            return ConnectorRuntime.start(connector, config);
+        }
+
+        @Override
+        public void close() throws Exception {
+            partner.close();
+            loader.close();
+        }
+    }
+
+    /** A routing key the topic pattern matches: each wildcard stands for one word. */
+    private static String routingKey(String topic) {
+        return topic.replace("*", "x").replace("#", "x");
     }
 
     private static SoapConnector<?, ?, ?> connector(ClassLoader loader) throws Exception {
@@ -157,25 +243,21 @@ class CorpusEndToEndTest {
                 .orElseThrow();
     }
 
-    /** Publishes with confirms to the connector's queue, declared first so nothing is lost before it starts. */
-    private static void publish(String busUri, SoapConnector<?, ?, ?> connector, List<String> events) throws Exception {
-        try (BusConnection bus = BusConnection.open(busUri, "corpus-publisher")) {
-            Channel channel = bus.openChannel();
-            channel.confirmSelect();
-            Topology.declareIntake(channel, connector.spec());
-            channel.queuePurge(connector.spec().queue());
-            for (String event : events) {
-                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                        .messageId(UUID.randomUUID().toString()).deliveryMode(2).contentType("application/json").build();
-                channel.basicPublish(Topology.EVENTS_EXCHANGE, connector.spec().listenTopic().replace("*", "x").replace("#", "x"),
-                        properties, event.getBytes(StandardCharsets.UTF_8));
-            }
-            channel.waitForConfirmsOrDie(10_000);
+    /**
+     * The text at a path of local names below the request's body element ({@code Site/Street},
+     * {@code Item[1]/SKU}, {@code @status}), or below a header ({@code Header/Audit/User}).
+     */
+    static String text(RecordingPartner.Request request, String path) {
+        if (path.startsWith("Header/")) {
+            String rest = path.substring("Header/".length());
+            String header = rest.substring(0, rest.indexOf('/'));
+            return request.headers().stream().filter(element -> header.equals(element.getLocalName())).findFirst()
+                    .map(element -> text(element, rest.substring(header.length() + 1))).orElse(null);
         }
+        return text(request.body(), path);
     }
 
-    /** The text at a path of local names below an element: {@code Site/Street}, {@code Item[1]/SKU}, {@code @status}. */
-    static String text(Element root, String path) {
+    private static String text(Element root, String path) {
         Element current = root;
         String[] steps = path.split("/");
         for (int s = 0; s < steps.length; s++) {

@@ -29,6 +29,7 @@ class GoldenTest {
     private static CompilationResult first;
     private static CompilationResult fees;
     private static CompilationResult inspections;
+    private static CompilationResult orders;
 
     @BeforeAll
     static void compileTheSample() throws IOException {
@@ -37,6 +38,8 @@ class GoldenTest {
                 feesOutput().resolve("res"), BASE_PACKAGE);
         inspections = new EssCompiler().compile(TestFiles.resource("inspections"), inspectionsOutput().resolve("src"),
                 inspectionsOutput().resolve("res"), BASE_PACKAGE);
+        orders = new EssCompiler().compile(TestFiles.resource("orders"), ordersOutput().resolve("src"),
+                ordersOutput().resolve("res"), BASE_PACKAGE);
     }
 
     @Test
@@ -78,6 +81,14 @@ class GoldenTest {
                 "City2inspectionsConnector.java");
     }
 
+    /** Repeated lines, nested arrays, attributes, simple content, a choice and a SOAP header part. */
+    @Test
+    void theOrdersConnectorMatchesItsGoldenFile() throws IOException {
+        assertEquals(List.of(), orders.diagnostics());
+        assertMatchesGolden(ordersOutput().resolve("src/dev/ess/samples/city2orders/City2ordersConnector.java"),
+                "City2ordersConnector.java");
+    }
+
     @Test
     void theGoldenConnectorsCompileWithEveryLintCheckAsAnError() throws IOException {
         assertEquals(List.of(), StrictJavac.compile(sources().resolve("dev/ess/samples/soap"),
@@ -86,6 +97,8 @@ class GoldenTest {
                 List.of(TestFiles.resource("golden/CountyFeesConnector.java")), output.resolve("javac-fees")));
         assertEquals(List.of(), StrictJavac.compile(inspectionsOutput().resolve("src/dev/ess/samples/soap"),
                 List.of(TestFiles.resource("golden/City2inspectionsConnector.java")), output.resolve("javac-inspections")));
+        assertEquals(List.of(), StrictJavac.compile(ordersOutput().resolve("src/dev/ess/samples/soap"),
+                List.of(TestFiles.resource("golden/City2ordersConnector.java")), output.resolve("javac-orders")));
     }
 
     /** Same inputs, somewhere else: the same bytes, with '\n' line ends and no date anywhere. */
@@ -138,6 +151,10 @@ class GoldenTest {
 
     private static Path inspectionsOutput() {
         return output.resolve("inspections");
+    }
+
+    private static Path ordersOutput() {
+        return output.resolve("orders");
     }
 
     /** Every generated file below a folder by its relative path, without the run's bookkeeping. */

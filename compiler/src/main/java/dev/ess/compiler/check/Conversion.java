@@ -35,6 +35,9 @@ public sealed interface Conversion {
     /** Base64 or hex text to bytes, as {@code xs:base64Binary} or {@code xs:hexBinary} spell them. */
     record Binary(boolean hex) implements Conversion {}
 
+    /** Base64 text to an attachment of that MIME type, which MTOM sends beside the request. */
+    record Attachment(String contentType) implements Conversion {}
+
     /** Text such as {@code {urn:x}name} to an {@code xs:QName}. */
     record QualifiedName() implements Conversion {}
 

@@ -15,6 +15,7 @@ import dev.ess.compiler.mapping.StringConstant;
 import dev.ess.compiler.partner.PartnerOperation;
 import dev.ess.compiler.partner.PartnerPort;
 import dev.ess.compiler.partner.PartnerService;
+import dev.ess.compiler.partner.UnresolvedSchemaException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -46,16 +47,38 @@ public final class MappingChecker {
         TargetResolver targets = new TargetResolver(diagnostics, operation, suggested);
         ValueBinder values = new ValueBinder(diagnostics);
         RequestPlanner planner = new RequestPlanner(diagnostics, operation);
+        List<BoundConnector.Part> parts;
+        try {
+            checkLines(manifest, mapping, targets, values, planner);
+            // A target offered as "did you mean" is surely meant to be mapped: do not report it missing too.
+            suggested.forEach(planner::cover);
+            parts = planner.finish(mapping, mappingReference);
+        } catch (UnresolvedSchemaException e) {
+            diagnostics.reportWithHint(DiagnosticCode.XSD_UNRESOLVED, e.position(),
+                    "wsimport warned of it (ESS072, src-resolve): the partner's schema names a type or element"
+                            + " that none of its documents declares; ask the partner for the missing schema",
+                    e.holder());
+            return Optional.empty();
+        }
+        if (diagnostics.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new BoundConnector(manifest, mapping, service, port, operation, parts));
+    }
+
+    private void checkLines(Manifest manifest, MappingFile mapping, TargetResolver targets, ValueBinder values,
+            RequestPlanner planner) {
         Map<String, MappingLine> mapped = new HashMap<>();
         for (MappingLine line : mapping.lines()) {
             checkSource(manifest, line);
             boolean functionsOk = checkFunctionShapes(line);
             String written = line.target().toString();
+            // A target a line names is not also reported as left unmapped, whatever is wrong with the line.
+            planner.cover(written);
             Optional<TargetResolver.Resolved> target = targets.resolve(line.target());
             if (target.isEmpty()) {
                 continue;
             }
-            planner.cover(written);
             MappingLine first = mapped.putIfAbsent(written, line);
             if (first != null) {
                 diagnostics.report(DiagnosticCode.TARGET_MAPPED_TWICE, line.target().position(), written, first.line());
@@ -69,13 +92,6 @@ public final class MappingChecker {
                             pairing.source()))
                     .ifPresent(value -> planner.add(line, target.get(), value));
         }
-        // A target offered as "did you mean" is surely meant to be mapped: do not report it missing too.
-        suggested.forEach(planner::cover);
-        List<BoundConnector.Part> parts = planner.finish(mapping, mappingReference);
-        if (diagnostics.errorCount() > errorsBefore) {
-            return Optional.empty();
-        }
-        return Optional.of(new BoundConnector(manifest, mapping, service, port, operation, parts));
     }
 
     private void checkSource(Manifest manifest, MappingLine line) {

@@ -139,11 +139,18 @@ final class RequestPlanner {
         if (earlier == null || earlier.array().equals(array)) {
             return true;
         }
+        boolean sameArray = earlier.array().written().equals(array.written());
         diagnostics.reportWithHint(DiagnosticCode.ITERATION_CONFLICT, line.source().position(),
-                "one repeated element takes its entries from one array: map " + earlier.array().written()
-                        + " here, or another repeated element",
-                repetition, earlier.array().written(), earlier.line().line(), array.written());
+                sameArray ? "an array holds objects (read as " + array.written() + ".name) or values (read as "
+                        + array.written() + "), not both"
+                        : "one repeated element takes its entries from one array: map " + earlier.array().written()
+                                + " here, or another repeated element",
+                repetition, describe(earlier.array(), sameArray), earlier.line().line(), describe(array, sameArray));
         return false;
+    }
+
+    private static String describe(SourceArray array, boolean withEntries) {
+        return array.written() + (withEntries ? array.holdsObjects() ? " as objects" : " as values" : "");
     }
 
     /** Adds a checked line to the plan, reporting alternatives of a choice mapped together. */

@@ -39,6 +39,8 @@ record TargetType(ValueKind kind, Reader reader, Conversion conversion) {
             case "javax.xml.datatype.Duration" -> new TargetType(ValueKind.TEXT, Reader.TEXT, new Conversion.XmlDuration());
             case "byte[]" -> new TargetType(ValueKind.TEXT, Reader.TEXT, new Conversion.Binary(value.xsdType().equals("hexBinary")));
             case "javax.xml.namespace.QName" -> new TargetType(ValueKind.TEXT, Reader.TEXT, new Conversion.QualifiedName());
+            case "jakarta.activation.DataHandler" -> new TargetType(ValueKind.TEXT, Reader.TEXT,
+                    new Conversion.Attachment(value.contentType() != null ? value.contentType() : "application/octet-stream"));
             default -> null;
         });
     }

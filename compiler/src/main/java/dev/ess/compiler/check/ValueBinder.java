@@ -95,7 +95,7 @@ final class ValueBinder {
                 ? new Conversion.Floating(type.reader() == Reader.FLOAT)
                 : type.conversion();
         if (line.source() instanceof Constant constant) {
-            if (steps.isEmpty()) {
+            if (steps.isEmpty() && !(conversion instanceof Conversion.Attachment)) {
                 return Optional.of(new BoundValue(new Read.Constant(targetLiteral(constant, target, type)), steps,
                         Conversion.NONE));
             }

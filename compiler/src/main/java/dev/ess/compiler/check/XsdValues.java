@@ -61,6 +61,9 @@ final class XsdValues {
         if (conversion instanceof Conversion.Binary binary) {
             return binary.hex() ? "hexBinary" : "base64Binary";
         }
+        if (conversion instanceof Conversion.Attachment) {
+            return "base64Binary";
+        }
         return conversion instanceof Conversion.QualifiedName ? "QName" : null;
     }
 

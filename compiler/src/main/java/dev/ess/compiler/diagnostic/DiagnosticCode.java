@@ -49,7 +49,7 @@ public enum DiagnosticCode {
     WSDL_MALFORMED("ESS040", Severity.ERROR, "malformed WSDL: %s"),
     UNKNOWN_OPERATION("ESS041", Severity.ERROR, "operation '%s' not found in %s"),
     WSDL_UNSUPPORTED("ESS042", Severity.ERROR, "not supported: %s"),
-    XSD_UNRESOLVED("ESS043", Severity.ERROR, "cannot resolve %s '%s'"),
+    XSD_UNRESOLVED("ESS043", Severity.ERROR, "'%s' refers to a schema type or element that is declared nowhere"),
     REMOTE_DOCUMENT("ESS044", Severity.ERROR,
             "%s of '%s': ESS reads no document from the network or an absolute path at build time"),
     DOCUMENT_OUTSIDE_FOLDER("ESS045", Severity.ERROR, "%s of '%s' lies outside %s"),
@@ -58,7 +58,7 @@ public enum DiagnosticCode {
     RPC_ENCODED("ESS047", Severity.ERROR,
             "the binding is rpc/encoded (SOAP encoding), which JAX-WS, and so ESS, cannot call"),
     UNKNOWN_PORT("ESS048", Severity.ERROR, "port '%s' not found in %s"),
-    NO_SOAP_PORT("ESS049", Severity.ERROR, "%s has no SOAP 1.1 or 1.2 port ESS can call"),
+    NO_SOAP_PORT("ESS049", Severity.ERROR, "%s has no SOAP 1.1 or 1.2 port over HTTP that ESS can call"),
 
     // Checks of a mapping against the target type
     UNKNOWN_SOURCE_FIELD("ESS050", Severity.ERROR, "unknown field '%s': not in the manifest's fields"),

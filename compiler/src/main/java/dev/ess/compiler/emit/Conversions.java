@@ -37,6 +37,7 @@ import javax.xml.namespace.QName;
 final class Conversions {
 
     private static final ClassName MALFORMED_EVENT = ClassName.get("dev.ess.runtime", "MalformedEventException");
+    private static final ClassName ATTACHMENTS = ClassName.get("dev.ess.runtime.soap", "Attachments");
     private static final String DATATYPES = "DATATYPES";
     /** Enumerations can be long; a helper's message lists the first ones. */
     private static final int LISTED_VALUES = 20;
@@ -68,6 +69,9 @@ final class Conversions {
         }
         if (conversion instanceof Conversion.QualifiedName) {
             return call(qnameHelper(), value, field);
+        }
+        if (conversion instanceof Conversion.Attachment attachment) {
+            return CodeBlock.of("$T.of($L, $S)", ATTACHMENTS, call(binaryHelper(false), value, field), attachment.contentType());
         }
         if (conversion instanceof Conversion.Floating floating) {
             return CodeBlock.of("$L.$N()", value, floating.single() ? "floatValue" : "doubleValue");

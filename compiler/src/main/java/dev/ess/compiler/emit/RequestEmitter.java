@@ -161,7 +161,8 @@ final class RequestEmitter {
         String ahead = readAhead.get(each);
         CodeBlock list = ahead != null ? CodeBlock.of("$N", ahead) : array(array);
         String entry = Names.variable(array.holdsObjects() ? each.node().name() + "Entry" : each.node().name(), taken);
-        method.beginControlFlow("for ($T $N : $L)", array.holdsObjects() ? EVENT : array.reader().javaType(), entry, list);
+        method.addCode("for ($T $N : $L) { // $L\n$>", array.holdsObjects() ? EVENT : array.reader().javaType(), entry, list,
+                origin(each.line().line()));
         entries.put(array, entry);
         if (each.entry() instanceof Build.NewObject object) {
             create(object, parent);
@@ -169,7 +170,7 @@ final class RequestEmitter {
             member(each.entry(), parent);
         }
         entries.remove(array);
-        method.endControlFlow();
+        method.addCode("$<}\n");
     }
 
     /** A value is read into a local and set under an {@code if} when what follows cannot take a null. */

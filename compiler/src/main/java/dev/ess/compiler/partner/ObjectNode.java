@@ -92,7 +92,12 @@ public final class ObjectNode implements TargetNode {
 
     private synchronized Members members() {
         if (resolved == null) {
-            resolved = members.get();
+            try {
+                resolved = members.get();
+            } catch (InternalError e) {
+                // XSOM's way of saying that a reference wsimport warned about resolves to nothing.
+                throw new UnresolvedSchemaException(position, name, e);
+            }
         }
         return resolved;
     }

@@ -29,13 +29,11 @@ public record PartnerService(Path wsdl, SortedSet<Path> files, String stubPackag
     }
 
     /**
-     * The port a manifest without {@code port:} means: the first SOAP 1.1 port, else the first SOAP
-     * 1.2 port, of those reached over HTTP if any is.
+     * The port a manifest without {@code port:} means: of those reached over HTTP, the first SOAP 1.1
+     * port, else the first SOAP 1.2 port; empty when every port listens elsewhere (a WCF named pipe).
      */
     public Optional<PartnerPort> defaultPort() {
-        List<PartnerPort> candidates = ports.stream().anyMatch(PartnerPort::overHttp)
-                ? ports.stream().filter(PartnerPort::overHttp).toList()
-                : ports;
+        List<PartnerPort> candidates = ports.stream().filter(PartnerPort::overHttp).toList();
         return candidates.stream().filter(port -> !port.soap12()).findFirst().or(() -> candidates.stream().findFirst());
     }
 }

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param typeName the named simple type's local name, or {@code null} when anonymous or built in
  * @param enumClass the Java enum JAXB generated for it, or {@code null} when the stubs hold plain values
  * @param enumConstants the enum's constants by the value each stands for, in schema order
+ * @param contentType the MIME type of binary data sent as an attachment (MTOM's
+ *     {@code xmime:expectedContentTypes}), or {@code null}
  */
 public record SimpleValue(TypeName javaType, String xsdType, String typeName, Facets facets, ClassName enumClass,
-        Map<String, String> enumConstants) {
+        Map<String, String> enumConstants, String contentType) {
 
     public SimpleValue {
         Objects.requireNonNull(javaType, "javaType");

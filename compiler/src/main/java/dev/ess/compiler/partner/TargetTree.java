@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import jakarta.activation.MimeType;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import org.xml.sax.Locator;
@@ -74,8 +75,12 @@ final class TargetTree {
         if (object != null) {
             return object(name, Occurs.ONCE, false, slot, null, position, object);
         }
-        XSType schemaType = declaration != null ? declaration.getType() : type;
-        return value(name, Occurs.ONCE, false, slot, null, position, javaType, schemaType, null);
+        try {
+            XSType schemaType = declaration != null ? declaration.getType() : type;
+            return value(name, Occurs.ONCE, false, slot, null, position, javaType, schemaType, null, null);
+        } catch (InternalError e) {
+            throw new UnresolvedSchemaException(position, name, e);
+        }
     }
 
     private ObjectNode object(String name, Occurs occurs, boolean nillable, Slot slot, TargetNode.Choice choice,
@@ -100,7 +105,7 @@ final class TargetTree {
                 XSComplexType complex = complexType(type.target.getSchemaComponent());
                 XSType simple = complex == null ? null : complex.getContentType().asSimpleType();
                 content = (ValueNode) value("", Occurs.ONCE, false, slot, null, position(property.getLocator()),
-                        JavaTypes.item(field.getRawType()), simple, null);
+                        JavaTypes.item(field.getRawType()), simple, null, null);
             } else if (property instanceof CAttributePropertyInfo attribute) {
                 children.add(attribute(attribute, field, slot));
             } else if (property instanceof CElementPropertyInfo elements) {
@@ -120,7 +125,7 @@ final class TargetTree {
         CEnumLeafInfo enumeration = attribute.ref().stream()
                 .filter(CEnumLeafInfo.class::isInstance).map(CEnumLeafInfo.class::cast).findFirst().orElse(null);
         return value(name, occurs, false, slot, null, position(use.getLocator()), JavaTypes.item(field.getRawType()),
-                type, enumeration);
+                type, enumeration, null);
     }
 
     /** One node per element the property holds: several when it holds the branches of a choice. */
@@ -136,7 +141,7 @@ final class TargetTree {
             Position position = position(declaration != null ? declaration.getLocator() : property.getLocator());
             JType item = branches ? reference.getTarget().toType(outline, Aspect.EXPOSED) : JavaTypes.item(field.getRawType());
             nodes.add(node(tag.getLocalPart(), occurs, reference.isNillable(), slot, choice, position,
-                    reference.getTarget(), item, declaration));
+                    reference.getTarget(), item, declaration, mimeType(property.getExpectedMimeType())));
         }
         return nodes;
     }
@@ -169,27 +174,31 @@ final class TargetTree {
                                 "create" + info.getSqueezedName()));
                 JType item = info.getContentType().toType(outline, Aspect.EXPOSED);
                 nodes.add(node(tag.getLocalPart(), occurs, declaration != null && declaration.isNillable(), wrapped,
-                        choice, position, info.getContentType(), item, declaration));
+                        choice, position, info.getContentType(), item, declaration, mimeType(info.getExpectedMimeType())));
             } else if (element instanceof CClassInfo root) {
                 nodes.add(node(tag.getLocalPart(), occurs, false, slot, choice, position, root,
-                        outline.getClazz(root).implClass, declaration));
+                        outline.getClazz(root).implClass, declaration, null));
             }
         }
         return nodes;
     }
 
     private TargetNode node(String name, Occurs occurs, boolean nillable, Slot slot, TargetNode.Choice choice,
-            Position position, CNonElement target, JType item, XSElementDecl declaration) {
+            Position position, CNonElement target, JType item, XSElementDecl declaration, String contentType) {
         if (target instanceof CClassInfo object) {
             return object(name, occurs, nillable, slot, choice, position, outline.getClazz(object));
         }
         XSType type = declaration != null ? declaration.getType() : null;
         return value(name, occurs, nillable, slot, choice, position, item, type,
-                target instanceof CEnumLeafInfo enumeration ? enumeration : null);
+                target instanceof CEnumLeafInfo enumeration ? enumeration : null, contentType);
+    }
+
+    private static String mimeType(MimeType type) {
+        return type == null ? null : type.toString();
     }
 
     private TargetNode value(String name, Occurs occurs, boolean nillable, Slot slot, TargetNode.Choice choice,
-            Position position, JType item, XSType type, CEnumLeafInfo enumeration) {
+            Position position, JType item, XSType type, CEnumLeafInfo enumeration, String contentType) {
         XSSimpleType simple = type == null ? null
                 : type.isSimpleType() ? type.asSimpleType()
                 : type.asComplexType().getContentType().asSimpleType();
@@ -212,7 +221,7 @@ final class TargetTree {
             enumeration.members.forEach(constant -> constants.put(constant.getLexicalValue(), constant.getName()));
         }
         return new ValueNode(name, occurs, nillable, slot, choice, position,
-                new SimpleValue(javaType, builtin, typeName, facets, enumClass, constants));
+                new SimpleValue(javaType, builtin, typeName, facets, enumClass, constants, contentType));
     }
 
     private Slot slot(JDefinedClass owner, FieldOutline field) {

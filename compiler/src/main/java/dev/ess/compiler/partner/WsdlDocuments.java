@@ -273,9 +273,9 @@ public final class WsdlDocuments {
     private static String suggestedName(URI uri) {
         String query = uri.getRawQuery();
         if (query != null && query.contains("=")) {
-            String value = query.substring(query.lastIndexOf('=') + 1);
-            boolean wsdl = query.toLowerCase(Locale.ROOT).startsWith("wsdl");
-            return value.replaceAll("[^A-Za-z0-9._-]", "_") + (wsdl ? ".wsdl" : ".xsd");
+            String value = query.substring(query.lastIndexOf('=') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+            String extension = query.toLowerCase(Locale.ROOT).startsWith("wsdl") ? ".wsdl" : ".xsd";
+            return value.endsWith(".xsd") || value.endsWith(".wsdl") ? value : value + extension;
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
