@@ -80,7 +80,7 @@ public final class City2ordersConnector implements SoapConnector<OrderPortType, 
         if (name != null || email != null || tier != null) {
             SubmitOrder.Customer customer = new SubmitOrder.Customer();
             submitOrder.setCustomer(customer);
-            customer.setName(name); // orders.essmap:3
+            customer.setName(event.requiredText("customer.name")); // orders.essmap:3
             if (email != null) {
                 customer.setEmail(OBJECT_FACTORY.createSubmitOrderCustomerEmail(email)); // orders.essmap:4
             }

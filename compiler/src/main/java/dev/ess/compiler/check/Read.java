@@ -12,7 +12,8 @@ public sealed interface Read {
      * A field of the event, or of the entry of an array the line walks.
      *
      * @param scope the array whose entry holds the field, or {@code null} for the event itself
-     * @param required read with the accessor that fails on a missing field: the target must be sent
+     * @param required read with the accessor that fails on a missing field wherever the value is set:
+     *     the target must be sent whenever its object is
      * @param fallback the {@code default(...)} for a missing field, or {@code null}
      */
     record Field(SourceArray scope, String path, Reader reader, boolean required, Literal fallback) implements Read {

@@ -126,9 +126,9 @@ final class RequestPlanner {
         }
         boolean valuesThemselves = field != null && !paired.isEmpty() && field.segments().get(field.segments().size() - 1).each();
         SourceArray scope = paired.isEmpty() ? null : paired.get(paired.size() - 1);
-        int from = repetitions.isEmpty() ? 0 : repetitions.get(repetitions.size() - 1);
-        boolean required = field != null && target.nodes().subList(from + 1, target.nodes().size()).stream()
-                .allMatch(node -> node.occurs().isRequired() && node.choice() == null);
+        // Wherever the value is set, its object is sent: a required element must then have its value.
+        ValueNode leaf = target.leaf();
+        boolean required = field != null && leaf.occurs().isRequired() && leaf.choice() == null;
         return Optional.of(new Pairing(paired, valuesThemselves
                 ? new ValueBinder.Source(null, scope, true)
                 : new ValueBinder.Source(scope, null, required)));
@@ -178,7 +178,7 @@ final class RequestPlanner {
             parent.choices.put(node.choice().group(), parent.child(node, key));
             return true;
         }
-        if (chosen.key.equals(key)) {
+        if (chosen.node.choice().branch() == node.choice().branch()) {
             return true;
         }
         TargetPath.Segment segment = line.target().segments().get(Math.min(index, line.target().segments().size() - 1));
@@ -216,6 +216,17 @@ final class RequestPlanner {
         if (!(planned.node instanceof ObjectNode object) || depth > MAX_REQUIRED_DEPTH) {
             return;
         }
+        Map<Integer, List<String>> unmadeChoices = new LinkedHashMap<>();
+        for (TargetNode child : object.children()) {
+            if (child.choice() != null && child.choice().required()) {
+                unmadeChoices.computeIfAbsent(child.choice().group(), group -> new ArrayList<>())
+                        .add(planned.key + "/" + TargetResolver.step(child));
+            }
+        }
+        unmadeChoices.values().removeIf(keys -> keys.stream().anyMatch(key -> planned.children.containsKey(key)
+                || covered.contains(key)));
+        unmadeChoices.values().forEach(keys -> diagnostics.reportWithHint(DiagnosticCode.REQUIRED_CHOICE_UNMAPPED,
+                mappingReference, "map one of them in " + mapping.fileName(), String.join(", ", keys)));
         for (TargetNode child : object.children()) {
             String key = planned.key + "/" + TargetResolver.step(child);
             Planned mapped = planned.children.get(key);
@@ -269,7 +280,7 @@ final class RequestPlanner {
                 members.add(planned.value);
             }
             boolean always = root || planned.node.occurs().isRepeated() || planned.node.occurs().isRequired()
-                    || members.stream().anyMatch(RequestPlanner::alwaysHasValue);
+                    || members.stream().anyMatch(RequestPlanner::hasValueWhateverTheEvent);
             single = new Build.NewObject(object, always, members);
         } else {
             single = planned.value;
@@ -281,8 +292,12 @@ final class RequestPlanner {
         return single;
     }
 
-    private static boolean alwaysHasValue(Build build) {
-        return build instanceof Build.SetValue set && !set.value().nullable()
-                || build instanceof Build.NewObject object && object.always();
+    /** A constant, a default or an array's entry: a value the object gets whatever the event holds. */
+    private static boolean hasValueWhateverTheEvent(Build build) {
+        if (build instanceof Build.SetValue set) {
+            return !(set.value().read() instanceof Read.Field field) || field.fallback() != null;
+        }
+        return build instanceof Build.NewObject object
+                && object.members().stream().anyMatch(RequestPlanner::hasValueWhateverTheEvent);
     }
 }

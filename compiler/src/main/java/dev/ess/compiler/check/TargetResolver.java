@@ -110,6 +110,11 @@ final class TargetResolver {
             nodes.add(node);
             current = node;
         }
+        if (current instanceof UnsupportedNode unsupported) {
+            diagnostics.reportWithHint(DiagnosticCode.TARGET_TYPE_UNSUPPORTED, target.position(), unsupported.advice(),
+                    target.toString(), unsupported.what());
+            return Optional.empty();
+        }
         if (current instanceof ObjectNode object) {
             if (object.content().isEmpty()) {
                 diagnostics.reportWithHint(DiagnosticCode.TARGET_NOT_A_VALUE, target.position(),

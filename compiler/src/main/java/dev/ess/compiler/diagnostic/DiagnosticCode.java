@@ -83,6 +83,7 @@ public enum DiagnosticCode {
     CHOICE_CONFLICT("ESS069", Severity.ERROR, "'%s' and '%s' (line %d) are alternatives of one xs:choice"),
     REQUIRED_REPETITION_UNMAPPED("ESS080", Severity.ERROR, "required repeated element '%s' is not mapped"),
     VALUE_NOT_XML("ESS081", Severity.ERROR, "the constant holds %s, a character XML cannot carry"),
+    REQUIRED_CHOICE_UNMAPPED("ESS082", Severity.ERROR, "no alternative of a required xs:choice is mapped: %s"),
 
     // Generation
     WSIMPORT_FAILED("ESS070", Severity.ERROR, "wsimport failed on %s: %s"),

@@ -117,13 +117,14 @@ final class RequestEmitter {
             if (member instanceof Build.NewObject object) {
                 readAhead(object.members(), conditions);
             } else if (member instanceof Build.SetValue value) {
-                if (value.value().nullable()) {
+                if (value.value().read() instanceof Read.Field field && field.fallback() == null) {
                     conditions.add(readAhead(value) + " != null");
                 }
             } else {
+                // Read ahead only to tell whether the object is sent: its count is the partner's schema's business then.
                 Build.EachEntry each = (Build.EachEntry) member;
                 String list = Names.variable(each.array().path().replace('.', '_'), taken);
-                method.addCode("$T $N = $L; // $L\n", listType(each.array()), list, array(each.array()),
+                method.addCode("$T $N = $L; // $L\n", listType(each.array()), list, array(each.array(), 0),
                         origin(each.line().line()));
                 readAhead.put(each, list);
                 conditions.add("!" + list + ".isEmpty()");
@@ -137,13 +138,18 @@ final class RequestEmitter {
             return existing;
         }
         String local = Names.variable(localName(value), taken);
-        method.addCode("$T $N = $L; // $L\n", readType(value.value().read()), local, read(value), origin(value.line().line()));
+        Read.Field field = (Read.Field) value.value().read();
+        method.addCode("$T $N = $N.$N($S); // $L\n", field.reader().javaType(), local, scope(field.scope()),
+                field.reader().accessor(false), field.path(), origin(value.line().line()));
         readAhead.put(value, local);
         return local;
     }
 
     private void set(Build.SetValue value, String parent) {
         String ahead = readAhead.get(value);
+        if (ahead != null && !notNull.contains(ahead) && value.value().read() instanceof Read.Field field && field.required()) {
+            ahead = null; // read again with the accessor that fails when the field is missing
+        }
         if (!needsGuard(value) || notNull.contains(ahead)) {
             CodeBlock source = ahead != null ? CodeBlock.of("$N", ahead) : read(value);
             method.addCode("$L; // $L\n", attach(value.node().slot(), parent, value(value, source)), origin(value.line().line()));
@@ -159,7 +165,7 @@ final class RequestEmitter {
     private void each(Build.EachEntry each, String parent) {
         SourceArray array = each.array();
         String ahead = readAhead.get(each);
-        CodeBlock list = ahead != null ? CodeBlock.of("$N", ahead) : array(array);
+        CodeBlock list = ahead != null ? CodeBlock.of("$N", ahead) : array(array, array.bounds().min());
         String entry = Names.variable(array.holdsObjects() ? each.node().name() + "Entry" : each.node().name(), taken);
         method.addCode("for ($T $N : $L) { // $L\n$>", array.holdsObjects() ? EVENT : array.reader().javaType(), entry, list,
                 origin(each.line().line()));
@@ -229,11 +235,11 @@ final class RequestEmitter {
         return conversions.literal(((Read.Constant) read).literal());
     }
 
-    private CodeBlock array(SourceArray array) {
+    private CodeBlock array(SourceArray array, int min) {
         String accessor = array.holdsObjects() ? Reader.ITEMS : array.reader().arrayAccessor();
         Occurs bounds = array.bounds();
         CodeBlock max = bounds.max() == Occurs.UNBOUNDED ? CodeBlock.of("$T.UNBOUNDED", EVENT) : CodeBlock.of("$L", bounds.max());
-        return CodeBlock.of("$N.$N($S, $L, $L)", scope(array.outer()), accessor, array.path(), bounds.min(), max);
+        return CodeBlock.of("$N.$N($S, $L, $L)", scope(array.outer()), accessor, array.path(), min, max);
     }
 
     private String scope(SourceArray array) {
@@ -243,10 +249,6 @@ final class RequestEmitter {
     private static TypeName listType(SourceArray array) {
         return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(List.class),
                 array.holdsObjects() ? EVENT : array.reader().javaType());
-    }
-
-    private static TypeName readType(Read read) {
-        return read instanceof Read.Field field ? field.reader().javaType() : ClassName.get(Object.class);
     }
 
     /** A local for a value read ahead, named after the field it holds. */

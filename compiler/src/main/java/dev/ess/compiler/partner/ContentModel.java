@@ -57,10 +57,10 @@ final class ContentModel {
         }
         if (group.getCompositor() == XSModelGroup.Compositor.CHOICE && group.getSize() > 1) {
             int id = choiceIds.computeIfAbsent(group, g -> choiceIds.size() + 1);
-            TargetNode.Choice alternative = new TargetNode.Choice(id, here.isRepeated());
             Occurs optional = new Occurs(0, here.max());
-            for (XSParticle child : group.getChildren()) {
-                walk(child, optional, alternative);
+            XSParticle[] branches = group.getChildren();
+            for (int branch = 0; branch < branches.length; branch++) {
+                walk(branches[branch], optional, new TargetNode.Choice(id, branch, here.isRepeated(), here.isRequired()));
             }
             return;
         }

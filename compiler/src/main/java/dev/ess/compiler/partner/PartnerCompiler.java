@@ -118,10 +118,9 @@ public final class PartnerCompiler {
         for (Operation operation : port.getOperations()) {
             operations.add(operation(operation, stubPackage, tree, schemas, sources));
         }
-        boolean soap12 = port.getEntity() instanceof com.sun.tools.ws.wsdl.document.Port wsdlPort
-                && sources.soap12Bindings().contains(wsdlPort.getBinding());
-        return new PartnerPort(port.getName().getLocalPart(), service.getName().getLocalPart(), soap12,
-                address.getLocation(),
+        QName binding = port.getEntity() instanceof com.sun.tools.ws.wsdl.document.Port wsdlPort ? wsdlPort.getBinding() : null;
+        return new PartnerPort(port.getName().getLocalPart(), service.getName().getLocalPart(),
+                sources.soap12Bindings().contains(binding), address.getLocation(), !sources.offHttpBindings().contains(binding),
                 className(service.getJavaIntf().getName(), stubPackage), port.getPortGetter(),
                 className(port.getJavaInterface().getName(), stubPackage), operations,
                 position(port.getLocator(), sources.root()));
@@ -211,7 +210,7 @@ public final class PartnerCompiler {
     }
 
     private void warn(Wsimport.Finding finding, WsdlSources sources) {
-        String message = finding.message();
+        String message = withoutFolder(finding.message(), sources);
         if (message.contains("non-standard SOAP 1.2 binding")) {
             return; // ESS calls SOAP 1.2 ports: wsimport runs with -extension for them
         }
@@ -219,9 +218,14 @@ public final class PartnerCompiler {
     }
 
     private void fail(Wsimport.Finding finding, WsdlSources sources) {
-        String message = finding.message();
+        String message = withoutFolder(finding.message(), sources);
         Position at = position(finding, sources);
         diagnostics.report(DiagnosticCode.WSIMPORT_FAILED, at, sources.root().getFileName(), message);
+    }
+
+    /** wsimport names documents by their full URI; the message names them relative to the WSDL, as ESS shows files. */
+    private static String withoutFolder(String message, WsdlSources sources) {
+        return message.replace(sources.root().getParent().toUri().toString(), "");
     }
 
     private static Position position(Wsimport.Finding finding, WsdlSources sources) {

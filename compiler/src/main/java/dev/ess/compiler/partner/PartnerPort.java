@@ -10,11 +10,13 @@ import java.util.Optional;
  *
  * @param serviceName the WSDL service's name
  * @param address where the WSDL says the port listens
+ * @param overHttp whether its binding's transport is HTTP, as ESS calls partners (a WCF port may use a named pipe)
  * @param serviceClass the generated service class
  * @param getter the service method that returns this port
  * @param portType the generated port interface
  */
-public record PartnerPort(String name, String serviceName, boolean soap12, String address, ClassName serviceClass, String getter, ClassName portType,
+public record PartnerPort(String name, String serviceName, boolean soap12, String address, boolean overHttp,
+        ClassName serviceClass, String getter, ClassName portType,
         List<PartnerOperation> operations, Position position) {
 
     public PartnerPort {
@@ -23,11 +25,6 @@ public record PartnerPort(String name, String serviceName, boolean soap12, Strin
 
     public Optional<PartnerOperation> operation(String operationName) {
         return operations.stream().filter(operation -> operation.name().equals(operationName)).findFirst();
-    }
-
-    /** Whether it is reached over HTTP, as ESS calls partners (a WCF port may listen on a named pipe instead). */
-    public boolean overHttp() {
-        return address == null || address.startsWith("http:") || address.startsWith("https:");
     }
 
     /** For messages: {@code CalcSoap12 (SOAP 1.2)}. */

@@ -34,7 +34,9 @@ public sealed interface TargetNode permits ObjectNode, ValueNode, UnsupportedNod
      * An alternative of an xs:choice: a request holds one of its branches at a time.
      *
      * @param group tells one choice of a type from another
+     * @param branch which of the choice's branches (a branch may be a sequence of several elements)
      * @param repeated whether the choice itself repeats, so that each entry may take another branch
+     * @param required whether the choice must be made: the request must hold one of its branches
      */
-    record Choice(int group, boolean repeated) {}
+    record Choice(int group, int branch, boolean repeated, boolean required) {}
 }

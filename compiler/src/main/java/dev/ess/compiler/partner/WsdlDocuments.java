@@ -53,6 +53,10 @@ public final class WsdlDocuments {
     private static final Pattern SPRING_WS_TRANSPORT =
             Pattern.compile("transport\\s*=\\s*([\"'])http://schemas\\.xmlsoap\\.org/soap/http/\\1");
 
+    /** The transports of SOAP over HTTP, as WSDLs write them (after the Spring-WS spelling is mended). */
+    private static final Set<String> HTTP_TRANSPORTS = Set.of("http://schemas.xmlsoap.org/soap/http",
+            "http://www.w3.org/2003/05/soap/bindings/HTTP/", "http://www.w3.org/2003/05/soap/bindings/HTTP");
+
     private final Diagnostics diagnostics;
 
     public WsdlDocuments(Diagnostics diagnostics) {
@@ -72,6 +76,7 @@ public final class WsdlDocuments {
         Map<Path, byte[]> contents = new LinkedHashMap<>();
         SortedSet<String> namespaces = new TreeSet<>();
         Set<QName> soap12Bindings = new HashSet<>();
+        Set<QName> offHttpBindings = new HashSet<>();
         Deque<Path> pending = new ArrayDeque<>();
         Set<Path> chameleons = new HashSet<>();
         pending.add(root);
@@ -107,8 +112,15 @@ public final class WsdlDocuments {
                 return Optional.empty();
             }
             for (Element binding : Dom.children(top, WSDL, "binding")) {
-                if (!Dom.children(binding, SOAP12, "binding").isEmpty()) {
-                    soap12Bindings.add(new QName(top.getAttribute("targetNamespace"), binding.getAttribute("name")));
+                QName name = new QName(top.getAttribute("targetNamespace"), binding.getAttribute("name"));
+                List<Element> soap12 = Dom.children(binding, SOAP12, "binding");
+                if (!soap12.isEmpty()) {
+                    soap12Bindings.add(name);
+                }
+                for (Element soap : soap12.isEmpty() ? Dom.children(binding, SOAP11, "binding") : soap12) {
+                    if (!HTTP_TRANSPORTS.contains(soap.getAttribute("transport").strip())) {
+                        offHttpBindings.add(name);
+                    }
                 }
             }
             for (Element referenced : references(top)) {
@@ -122,7 +134,7 @@ public final class WsdlDocuments {
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new WsdlSources(root, contents, namespaces, targetNamespace, soap12Bindings));
+        return Optional.of(new WsdlSources(root, contents, namespaces, targetNamespace, soap12Bindings, offHttpBindings));
     }
 
     /** The document as ESS serves it to wsimport and packages it; empty when it is unusable (reported). */

@@ -176,6 +176,10 @@ final class Wsimport {
                 if (errors.isEmpty()) {
                     errors.add(new Finding(String.valueOf(e), null, 0, 0));
                 }
+            } catch (InternalError e) {
+                // XSOM's way of saying that a reference it warned about (src-resolve) resolves to nothing.
+                errors.add(new Finding("the schema refers to a type or element it declares nowhere ("
+                        + e.getMessage() + "); see wsimport's src-resolve warning", null, 0, 0));
             }
         }
 

@@ -70,6 +70,11 @@ class RepeatedAndAttributeTargetsTest {
                 arguments(VALID + "delivery.street -> submitOrder/Delivery/Street\n", List.of(
                         "m.essmap:18:32: error: [ESS069] 'submitOrder/Delivery' and 'submitOrder/Pickup' (line 12)"
                                 + " are alternatives of one xs:choice\n  hint: map only one of them")),
+                arguments(without(VALID, "pickup_point"), List.of(
+                        "m.yml:8:10: error: [ESS082] no alternative of a required xs:choice is mapped:"
+                                + " submitOrder/Pickup, submitOrder/Delivery\n  hint: map one of them in m.essmap")),
+                arguments(VALID.replace("pickup_point     ", "delivery.street  ").replace("submitOrder/Pickup",
+                        "submitOrder/Delivery/Street") + "delivery.city -> submitOrder/Delivery/City\n", List.of()),
                 arguments(VALID + "\"x\" -> submitOrder/@chanel\n", List.of(
                         "m.essmap:18:20: error: [ESS051] unknown target 'submitOrder/@chanel'\n"
                                 + "  hint: did you mean 'submitOrder/@channel'?")),

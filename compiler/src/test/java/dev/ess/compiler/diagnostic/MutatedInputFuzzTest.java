@@ -123,7 +123,6 @@ class MutatedInputFuzzTest {
 
         runs.incrementAndGet();
         Statistics.label("first diagnostic").collect(reported.isEmpty() ? "none: still valid"
-                : reported.stream().anyMatch(MutatedInputFuzzTest::isTheKnownXsomFault) ? "known failure: XSOM's InternalError"
                 : reported.get(0).code().id());
         for (Diagnostic diagnostic : reported) {
             String rendered = diagnostic.render();
@@ -159,24 +158,13 @@ class MutatedInputFuzzTest {
                 .as(Input::new);
     }
 
-    /**
-     * A known failure, let through so that the fuzz test goes on finding others: a schema whose type
-     * references no longer resolve (a changed targetNamespace) makes XSOM, inside wsimport, throw
-     * {@code InternalError: unresolved reference}, which ESS reports as a fault of its own. CorpusTest pins
-     * it; once ESS reports a located diagnostic instead, this exception goes.
-     */
-    private static boolean isTheKnownXsomFault(Diagnostic diagnostic) {
-        return diagnostic.code() == DiagnosticCode.COMPILER_FAULT
-                && diagnostic.message().endsWith(": java.lang.InternalError: unresolved reference");
-    }
-
     /** The whole compiler, as a build runs it: what it reports, and that it never reports itself failing. */
     private static List<Diagnostic> compile(Path folder) throws IOException {
         Path out = corpus.resolve("out");
         List<Diagnostic> reported = new EssCompiler(folder).compile(folder, out.resolve("src"), out.resolve("res"), "fuzz")
                 .diagnostics();
         for (Diagnostic diagnostic : reported) {
-            assertTrue(diagnostic.code() != DiagnosticCode.COMPILER_FAULT || isTheKnownXsomFault(diagnostic),
+            assertTrue(diagnostic.code() != DiagnosticCode.COMPILER_FAULT,
                     diagnostic.render());
         }
         return reported;
