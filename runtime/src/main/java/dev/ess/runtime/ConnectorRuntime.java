@@ -94,6 +94,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         SentLog sentLog = null;
         try {
             store = EventStore.open(config.database(), spec.id());
+            // A store that cannot be written would take no event: better not to start at all.
+            store.probeWrite();
             store.join();
             bus = BusConnection.open(config.busUrl(), "ess-" + spec.id());
             if (!Topology.declare(bus, spec)) {
@@ -204,7 +206,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         return new ConnectorStatus(spec.id(), bus.isOpen(), parts.breaker().state() == CircuitBreaker.State.CLOSED,
                 store.view().count(JournalStatus.RECEIVED), store.view().oldestWaiting().orElse(null),
                 store.view().count(JournalStatus.PARKED), lastSent, parts.breaker().consecutiveFailures(),
-                parts.outcomes().parkedSinceLastSent(), parts.breaker().lastFailure(), bus.failure(), partitions.held());
+                parts.outcomes().parkedSinceLastSent(), parts.breaker().lastFailure(), bus.failure(), partitions.held(),
+                store.writeFailure().orElse(null));
     }
 
     /** The partitions this instance delivers now; empty while it stands by. */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
  * @param busFailure why the bus connection is down, or {@code null} while it is open
  * @param partitions the partitions this instance delivers; empty while it stands by
+ * @param storeFailure why the store cannot be written (its latest write failed), or {@code null}
+ *     while it can
  */
 public record ConnectorStatus(
         String connector,
@@ -32,9 +34,17 @@ public record ConnectorStatus(
         int parkedSinceLastSent,
         String partnerFailure,
         String busFailure,
-        List<Integer> partitions) {
+        List<Integer> partitions,
+        String storeFailure) {
 
     public ConnectorStatus {
         partitions = List.copyOf(partitions);
+    }
+
+    /** A status of a connector delivering partition 0, whose store can be written, and nothing else to report. */
+    public ConnectorStatus(String connector, boolean busConnected, boolean partnerAvailable, long backlog,
+            Instant oldestWaiting, long parked, Instant lastSent, int consecutiveFailures) {
+        this(connector, busConnected, partnerAvailable, backlog, oldestWaiting, parked, lastSent, consecutiveFailures, 0,
+                null, null, List.of(0), null);
     }
 }

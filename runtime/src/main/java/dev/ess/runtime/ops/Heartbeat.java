@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *
  * @param connector the connector id
  * @param instance which running copy of the connector: a host name, or {@code ESS_INSTANCE}
- * @param status {@link Status#UP}, {@link Status#PARTNER_FAILING}, or {@link Status#STOPPED} in
- *     the last heartbeat of an instance that stops
+ * @param status {@link Status#UP}, {@link Status#PARTNER_FAILING}, {@link Status#STORE_FAILING},
+ *     or {@link Status#STOPPED} in the last heartbeat of an instance that stops
  * @param busConnected whether the connector's bus connection is open
  * @param partnerAvailable whether the runtime calls the partner (its circuit is closed)
  * @param partnerAnswers whether the partner's {@code ping_url} answered the last ping;
@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * @param partnerFailure why the last call to the partner failed, or {@code null} when it answered
  * @param busFailure why the bus connection is down, or {@code null} while it is open
  * @param partitions the partitions the instance delivers; empty while it stands by
+ * @param storeFailure why the connector's store cannot be written, or {@code null} while it can
  */
 public record Heartbeat(
         String connector,
@@ -51,7 +52,8 @@ public record Heartbeat(
         int parkedSinceLastSent,
         String partnerFailure,
         String busFailure,
-        List<Integer> partitions) {
+        List<Integer> partitions,
+        String storeFailure) {
 
     /**
      * Events parked in a row, none sent between them, from which a connector counts as parking
@@ -67,6 +69,8 @@ public record Heartbeat(
         PARTNER_FAILING,
         /** Running, but the last {@value #PARKING_ALARM} or more events were all parked, none sent since. */
         PARKING,
+        /** Running, but its store cannot be written: it can take no event. */
+        STORE_FAILING,
         /** Stopping: no more heartbeats will come from this instance. */
         STOPPED
     }
@@ -85,6 +89,14 @@ public record Heartbeat(
         partitions = List.copyOf(partitions);
     }
 
+    /** A heartbeat of a connector delivering partition 0, whose store can be written, with nothing else to report. */
+    public Heartbeat(String connector, String instance, Status status, boolean busConnected, boolean partnerAvailable,
+            Boolean partnerAnswers, long backlog, long lagSeconds, long parked, Instant lastSent, int consecutiveFailures,
+            int heartbeatSec, Instant sentAt) {
+        this(connector, instance, status, busConnected, partnerAvailable, partnerAnswers, backlog, lagSeconds, parked,
+                lastSent, consecutiveFailures, heartbeatSec, sentAt, 0, null, null, List.of(0), null);
+    }
+
     /** The routing key of a connector's heartbeats on {@code hms.ops}. */
     public static String routingKey(String connector) {
         return OpsTopology.HEARTBEAT_PREFIX + connector;
@@ -94,7 +106,7 @@ public record Heartbeat(
     public Heartbeat stopped() {
         return new Heartbeat(connector, instance, Status.STOPPED, busConnected, partnerAvailable, partnerAnswers,
                 backlog, lagSeconds, parked, lastSent, consecutiveFailures, heartbeatSec, sentAt, parkedSinceLastSent,
-                partnerFailure, busFailure, partitions);
+                partnerFailure, busFailure, partitions, storeFailure);
     }
 
     public ObjectNode toJson() {
@@ -120,6 +132,7 @@ public record Heartbeat(
         node.put("partnerFailure", partnerFailure);
         node.put("busFailure", busFailure);
         partitions.forEach(node.putArray("partitions")::add);
+        node.put("storeFailure", storeFailure);
         return node;
     }
 
@@ -178,7 +191,8 @@ public record Heartbeat(
                     node.path("parkedSinceLastSent").asInt(),
                     text(node, "partnerFailure", false),
                     text(node, "busFailure", false),
-                    partitions(node.path("partitions")));
+                    partitions(node.path("partitions")),
+                    text(node, "storeFailure", false));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a heartbeat: " + e.getMessage(), e);
         }

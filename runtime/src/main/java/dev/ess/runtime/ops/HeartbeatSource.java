@@ -74,18 +74,20 @@ final class HeartbeatSource {
             readable = false;
         }
         ConnectorStatus known = lastStatus != null ? lastStatus
-                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0, 0, null, null, List.of());
+                : new ConnectorStatus(spec.id(), false, false, 0, null, 0, null, 0, 0, null, null, List.of(), null);
         boolean busConnected = readable && known.busConnected();
         Boolean partnerAnswers = ping == null ? null : ping.lastAnswer();
         boolean partnerFailing = !known.partnerAvailable() || known.consecutiveFailures() > 0
                 || Boolean.FALSE.equals(partnerAnswers);
-        Heartbeat.Status state = partnerFailing ? Heartbeat.Status.PARTNER_FAILING
+        Heartbeat.Status state = known.storeFailure() != null ? Heartbeat.Status.STORE_FAILING
+                : partnerFailing ? Heartbeat.Status.PARTNER_FAILING
                 : known.parkedSinceLastSent() >= Heartbeat.PARKING_ALARM ? Heartbeat.Status.PARKING
                 : Heartbeat.Status.UP;
         return new Heartbeat(spec.id(), instance, state, busConnected, known.partnerAvailable(), partnerAnswers,
                 known.backlog(), lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(),
                 known.consecutiveFailures(), Math.max(1, spec.heartbeatSec()), now, known.parkedSinceLastSent(),
-                known.partnerFailure(), busConnected ? null : known.busFailure(), known.partitions());
+                known.partnerFailure(), busConnected ? null : known.busFailure(), known.partitions(),
+                known.storeFailure());
     }
 
     /** Seconds since the oldest event still waiting was received, or 0 when none waits. */

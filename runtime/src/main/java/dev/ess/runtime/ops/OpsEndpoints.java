@@ -14,8 +14,8 @@ import java.util.Map;
  *   <li>{@code /metrics}: every metric in the Prometheus text format
  *   <li>{@code /health}: liveness; 200 while the connector's status can be read, else 503
  *   <li>{@code /ready}: 200 only while the bus is connected, the partner's circuit is closed and
- *       events are not all being parked,
- *       else 503; the JSON body says why
+ *       events are not all being parked, and the store can be written, else 503; the JSON body
+ *       says why
  * </ul>
  */
 final class OpsEndpoints {
@@ -58,6 +58,9 @@ final class OpsEndpoints {
         }
         if (heartbeat.status() == Heartbeat.Status.PARKING) {
             reasons.add(heartbeat.parkedSinceLastSent() + " events parked in a row, none sent since: see the parked reasons");
+        }
+        if (heartbeat.storeFailure() != null) {
+            reasons.add("the store cannot be written: " + heartbeat.storeFailure());
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("ready", reasons.isEmpty());

@@ -64,6 +64,6 @@ class BoardTest {
 
     private static Heartbeat beat(String connector, String instance, Heartbeat.Status status, Instant sentAt) {
         return new Heartbeat(connector, instance, status, true, true, null, 0, 0, 0, null,
-                status == Heartbeat.Status.PARTNER_FAILING ? 2 : 0, 30, sentAt, 0, null, null, List.of(0));
+                status == Heartbeat.Status.PARTNER_FAILING ? 2 : 0, 30, sentAt, 0, null, null, List.of(0), null);
     }
 }

@@ -98,6 +98,6 @@ class ForgedHeartbeatsTest {
 
     private static byte[] beat(String connector, String instance) {
         return new Heartbeat(connector, instance, Heartbeat.Status.UP, true, true, null, 0, 0, 0, null, 0, 30,
-                Instant.now(), 0, null, null, List.of(0)).toBytes();
+                Instant.now(), 0, null, null, List.of(0), null).toBytes();
     }
 }

@@ -43,7 +43,7 @@ class HeartbeatSourceTest {
             return now;
         }
     };
-    private ConnectorStatus status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 0, 0, null, null, List.of(0));
+    private ConnectorStatus status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 0, 0, null, null, List.of(0), null);
     private int reads;
     private final HeartbeatSource source = new HeartbeatSource(SPEC, "host-a", () -> {
         reads++;
@@ -56,15 +56,15 @@ class HeartbeatSourceTest {
     @Test
     void reportsTheStatusAsItIs() {
         assertEquals(new Heartbeat("city2dmv", "host-a", Heartbeat.Status.UP, true, true, null, 4, 0, 1, LAST_SENT, 0, 15,
-                now, 0, null, null, List.of(0)), source.current());
+                now, 0, null, null, List.of(0), null), source.current());
     }
 
     /** A connector that parks every event and sends none is not well, whatever the partner says. */
     @Test
     void saysParkingOnceSeveralEventsWereParkedInARowAndNoneSent() {
-        status = new ConnectorStatus("city2dmv", true, true, 0, null, 2, null, 0, Heartbeat.PARKING_ALARM - 1, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, true, 0, null, 2, null, 0, Heartbeat.PARKING_ALARM - 1, null, null, List.of(0), null);
         assertEquals(Heartbeat.Status.UP, source.fresh().status(), "a poison event or two is not alarming");
-        status = new ConnectorStatus("city2dmv", true, true, 0, null, 3, null, 0, Heartbeat.PARKING_ALARM, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, true, 0, null, 3, null, 0, Heartbeat.PARKING_ALARM, null, null, List.of(0), null);
         Heartbeat parking = source.fresh();
         assertEquals(Heartbeat.Status.PARKING, parking.status());
         assertEquals(Heartbeat.PARKING_ALARM, parking.parkedSinceLastSent());
@@ -72,19 +72,27 @@ class HeartbeatSourceTest {
 
     @Test
     void thePartnerFailsWhileItsCircuitIsOpenOrCallsFail() {
-        status = new ConnectorStatus("city2dmv", true, false, 4, null, 1, LAST_SENT, 0, 0, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, false, 4, null, 1, LAST_SENT, 0, 0, null, null, List.of(0), null);
         assertEquals(Heartbeat.Status.PARTNER_FAILING, source.fresh().status());
-        status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 2, 0, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 2, 0, null, null, List.of(0), null);
         assertEquals(Heartbeat.Status.PARTNER_FAILING, source.fresh().status());
-        status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 0, 0, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, true, 4, null, 1, LAST_SENT, 0, 0, null, null, List.of(0), null);
         assertEquals(Heartbeat.Status.UP, source.fresh().status());
     }
 
     @Test
+    void aStoreThatCannotBeWrittenOutweighsAFailingPartner() {
+        status = new ConnectorStatus("city2dmv", true, false, 4, null, 1, LAST_SENT, 3, 0, null, null, List.of(0), "[SQLITE_READONLY] read-only");
+        Heartbeat heartbeat = source.fresh();
+        assertEquals(Heartbeat.Status.STORE_FAILING, heartbeat.status());
+        assertEquals("[SQLITE_READONLY] read-only", heartbeat.storeFailure());
+    }
+
+    @Test
     void lagIsTheAgeOfTheOldestEventStillWaiting() {
-        status = new ConnectorStatus("city2dmv", true, true, 4, now.minusSeconds(15), 1, LAST_SENT, 0, 0, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, true, 4, now.minusSeconds(15), 1, LAST_SENT, 0, 0, null, null, List.of(0), null);
         assertEquals(15, source.fresh().lagSeconds());
-        status = new ConnectorStatus("city2dmv", true, true, 0, null, 1, LAST_SENT, 0, 0, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, true, 0, null, 1, LAST_SENT, 0, 0, null, null, List.of(0), null);
         assertEquals(0, source.fresh().lagSeconds(), "nothing waits");
     }
 
@@ -107,7 +115,7 @@ class HeartbeatSourceTest {
         assertFalse(heartbeat.busConnected());
         assertEquals(4, heartbeat.backlog(), "the last figures known");
         assertEquals("database connection closed", source.statusError());
-        status = new ConnectorStatus("city2dmv", true, true, 0, null, 1, LAST_SENT, 0, 0, null, null, List.of(0));
+        status = new ConnectorStatus("city2dmv", true, true, 0, null, 1, LAST_SENT, 0, 0, null, null, List.of(0), null);
         source.fresh();
         assertNull(source.statusError());
     }

@@ -15,20 +15,29 @@ class HeartbeatTest {
     @Test
     void travelsAsJsonAndBack() {
         Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.PARTNER_FAILING, true, true, false,
-                12, 40, 3, Instant.parse("2026-11-27T02:59:20Z"), 4, 30, SENT_AT, 0, "HTTP status 404: Not Found", null, List.of(0, 3));
+                12, 40, 3, Instant.parse("2026-11-27T02:59:20Z"), 4, 30, SENT_AT, 0, "HTTP status 404: Not Found", null, List.of(0, 3), null);
         String json = new String(heartbeat.toBytes(), StandardCharsets.UTF_8);
         assertEquals("{\"connector\":\"city2dmv\",\"instance\":\"host-a\",\"status\":\"PARTNER_FAILING\","
                 + "\"busConnected\":true,\"partnerAvailable\":true,\"partnerAnswers\":false,\"backlog\":12,"
                 + "\"lagSeconds\":40,\"parked\":3,\"lastSent\":\"2026-11-27T02:59:20Z\",\"consecutiveFailures\":4,"
                 + "\"heartbeatSec\":30,\"sentAt\":\"2026-11-27T03:00:00Z\",\"parkedSinceLastSent\":0,"
-                + "\"partnerFailure\":\"HTTP status 404: Not Found\",\"busFailure\":null,\"partitions\":[0,3]}", json);
+                + "\"partnerFailure\":\"HTTP status 404: Not Found\",\"busFailure\":null,\"partitions\":[0,3],"
+                + "\"storeFailure\":null}", json);
         assertEquals(heartbeat, Heartbeat.parse(heartbeat.toBytes()));
+    }
+
+    @Test
+    void carriesWhyTheStoreCannotBeWritten() {
+        Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.STORE_FAILING, true, true, null, 3, 9,
+                0, null, 0, 30, SENT_AT, 0, null, null, List.of(0), "[SQLITE_FULL] database or disk is full");
+        assertEquals(heartbeat, Heartbeat.parse(heartbeat.toBytes()));
+        assertEquals("[SQLITE_FULL] database or disk is full", heartbeat.stopped().storeFailure());
     }
 
     @Test
     void saysNullForWhatIsUnknown() {
         Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.UP, true, true, null, 0, 0, 0, null,
-                0, 1, SENT_AT, 0, null, null, List.of());
+                0, 1, SENT_AT, 0, null, null, List.of(), null);
         assertEquals(heartbeat, Heartbeat.parse(heartbeat.toBytes()));
         assertEquals("null", heartbeat.toJson().get("partnerAnswers").toString());
         assertEquals("null", heartbeat.toJson().get("lastSent").toString());
@@ -37,7 +46,7 @@ class HeartbeatTest {
     @Test
     void theLastHeartbeatSaysStopped() {
         Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.UP, true, true, null, 0, 0, 0, null,
-                0, 1, SENT_AT, 0, null, null, List.of());
+                0, 1, SENT_AT, 0, null, null, List.of(), null);
         assertEquals(Heartbeat.Status.STOPPED, heartbeat.stopped().status());
         assertEquals("ess.heartbeat.city2dmv", Heartbeat.routingKey("city2dmv"));
     }

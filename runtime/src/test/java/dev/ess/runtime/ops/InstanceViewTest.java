@@ -37,6 +37,15 @@ class InstanceViewTest {
     }
 
     @Test
+    void redWhileTheStoreCannotBeWritten() {
+        Heartbeat beat = new Heartbeat("a", "host-a", Heartbeat.Status.STORE_FAILING, true, true, null, 2, 5, 0, null, 0,
+                30, T0, 0, null, null, List.of(0), "[SQLITE_FULL] database or disk is full");
+        InstanceView view = InstanceView.of(beat, T0, T0.plusSeconds(1));
+        assertEquals(State.RED, view.state());
+        assertEquals("store cannot be written: [SQLITE_FULL] database or disk is full", view.reason());
+    }
+
+    @Test
     void amberWhileThePartnerFails() {
         assertEquals("partner down: circuit open: HTTP status 404: Not Found", InstanceView.of(
                 beat("a", Heartbeat.Status.PARTNER_FAILING, false, null, 7, T0), T0, T0).reason());
@@ -59,6 +68,6 @@ class InstanceViewTest {
     private static Heartbeat beat(String connector, Heartbeat.Status status, boolean partnerAvailable,
             Boolean partnerAnswers, int failures, Instant sentAt) {
         return new Heartbeat(connector, "host-a", status, true, partnerAvailable, partnerAnswers, 0, 0, 0, null, failures,
-                30, sentAt, status == Heartbeat.Status.PARKING ? 10 : 0, partnerAvailable ? null : "HTTP status 404: Not Found", null, List.of(0));
+                30, sentAt, status == Heartbeat.Status.PARKING ? 10 : 0, partnerAvailable ? null : "HTTP status 404: Not Found", null, List.of(0), null);
     }
 }
