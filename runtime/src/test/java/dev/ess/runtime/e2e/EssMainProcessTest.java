@@ -127,11 +127,13 @@ class EssMainProcessTest {
             long killed = System.nanoTime();
             publish(channel, id, "evt-after-the-kill", "P-10");
             // Generous: the broker must first notice the killed consumer, on a machine that may be busy.
-            awaitTrue("the standby takes over and delivers", () -> partner.received().size() == 2,
-                    tempDir.resolve("second.log"), 60);
+            awaitTrue("the standby takes over and delivers", () -> partner.received().stream()
+                    .anyMatch(call -> "evt-after-the-kill".equals(call.headerEventId())), tempDir.resolve("second.log"), 60);
             long takeOverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
             System.out.printf("standby took over and delivered %d ms after the kill%n", takeOverMillis);
-            assertEquals("evt-after-the-kill", partner.received().get(1).headerEventId());
+            // The re-driven event may come twice: its acknowledgement may not have been recorded at the kill.
+            assertTrue(partner.received().stream().allMatch(call -> List.of("evt-rejected", "evt-after-the-kill")
+                    .contains(call.headerEventId())), partner.received().toString());
             assertTrue(Files.readString(tempDir.resolve("second.log")).contains(id + ": delivering partition 0 of 1"));
         } finally {
             running.destroyForcibly();
