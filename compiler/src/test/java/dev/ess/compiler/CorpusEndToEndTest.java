@@ -271,7 +271,8 @@ class CorpusEndToEndTest {
                                  "books":[{"author":"Knuth","pages":672,"publisher":"Addison-Wesley","reviewers":["Lin","Ott"]},
                                           {"author":"Wirth","pages":180,"publisher":"Prentice Hall","reviewers":["Hoare"]}],
                                  "staff":12}""", """
-                                {"library_id":"L-2","books":[{"author":"Dijkstra"}]}"""),
+                                {"library_id":"L-2","books":[{"author":"Dijkstra"}]}""", """
+                                {"library_id":"L-3","admin":{"name":null,"age":40,"address":{}},"books":[],"staff":null}"""),
                         List.of(expect(
                                 "args0/admin/name", "Ada Lovelace", "args0/admin/age", "36", "args0/admin/phone", "5550100",
                                 "args0/admin/address/street", "1 Main St", "args0/admin/address/city", "Springfield",
@@ -282,7 +283,9 @@ class CorpusEndToEndTest {
                                 "args0/books[1]/numOfPages", "180", "args0/books[1]/reviewers[0]", "Hoare",
                                 "args0/books[1]/reviewers[1]", null, "args0/staff", "12"),
                                 expect("args0/admin", null, "args0/books[0]/author", "Dijkstra", "args0/books[0]/numOfPages", null,
-                                        "args0/books[0]/reviewers", null, "args0/books[1]", null, "args0/staff", null)))),
+                                        "args0/books[0]/reviewers", null, "args0/books[1]", null, "args0/staff", null),
+                                expect("args0/admin/age", "40", "args0/admin/name", null, "args0/admin/address", null,
+                                        "args0/books", null, "args0/staff", null)))),
                 arguments(new Case("corpus/axis2-stockquote",
                         List.of("""
                                 {"symbol":" ibm ","price":123.45}""", """

@@ -141,13 +141,21 @@ public final class RecordingPartner implements Provider<SOAPMessage>, AutoClosea
         if (!rpc.wrapper().equals(name)) {
             problems.add("the rpc body is " + name + ", not " + rpc.wrapper());
         }
+        List<Element> parts = new ArrayList<>();
         for (Node child = wrapper.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (!(child instanceof Element part)) {
-                continue;
+            if (child instanceof Element part) {
+                parts.add(part);
             }
+        }
+        // Every part, in the message's order, unqualified.
+        List<String> names = parts.stream().map(part -> part.getNamespaceURI() == null || part.getNamespaceURI().isEmpty()
+                ? part.getLocalName() : "{" + part.getNamespaceURI() + "}" + part.getLocalName()).toList();
+        if (!names.equals(List.copyOf(rpc.partTypes().keySet()))) {
+            problems.add("the rpc body holds the parts " + names + ", not " + rpc.partTypes().keySet());
+        }
+        for (Element part : parts) {
             QName type = rpc.partTypes().get(part.getLocalName());
-            if (type == null || part.getNamespaceURI() != null && !part.getNamespaceURI().isEmpty()) {
-                problems.add("the rpc body holds " + part.getTagName() + ", not an unqualified part of " + rpc.partTypes().keySet());
+            if (type == null) {
                 continue;
             }
             // Added for the check only, and taken off again: the request is kept as it came.
