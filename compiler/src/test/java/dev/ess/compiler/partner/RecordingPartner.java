@@ -186,6 +186,11 @@ public final class RecordingPartner implements Provider<SOAPMessage>, AutoClosea
         return List.copyOf(received);
     }
 
+    /** The requests received so far. */
+    public synchronized List<Request> received() {
+        return List.copyOf(received);
+    }
+
     /** What the schema said of every request it refused. */
     public synchronized List<String> refused() {
         return List.copyOf(refused);
