@@ -104,6 +104,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             store = EventStore.open(config.database(), spec.id());
             store.claim();
+            // A store that cannot be written would take no event: better not to start at all.
+            store.probeWrite();
             bus = BusConnection.open(config.busUrl(), name);
             List<P> ports = new ArrayList<>(parallelism);
             for (int i = 0; i < parallelism; i++) {
@@ -194,7 +196,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         return new ConnectorStatus(spec.id(), bus.isOpen(), pipeline.partnerAvailable(),
                 store.view().count(JournalStatus.RECEIVED), store.view().oldestWaiting().orElse(null),
-                store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures());
+                store.view().count(JournalStatus.PARKED), lastSent, pipeline.consecutiveFailures(),
+                store.writeFailure().orElse(null));
     }
 
     /**

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param parked events parked so far
  * @param lastSent when the partner last acknowledged an event, or {@code null} if never
  * @param consecutiveFailures failed calls to the partner since its last acknowledgement
+ * @param storeFailure why the store cannot be written (its latest write failed), or {@code null}
+ *     while it can
  */
 public record ConnectorStatus(
         String connector,
@@ -23,5 +25,12 @@ public record ConnectorStatus(
         Instant oldestWaiting,
         long parked,
         Instant lastSent,
-        int consecutiveFailures) {
+        int consecutiveFailures,
+        String storeFailure) {
+
+    /** A status whose store can be written. */
+    public ConnectorStatus(String connector, boolean busConnected, boolean partnerAvailable, long backlog,
+            Instant oldestWaiting, long parked, Instant lastSent, int consecutiveFailures) {
+        this(connector, busConnected, partnerAvailable, backlog, oldestWaiting, parked, lastSent, consecutiveFailures, null);
+    }
 }

@@ -1,7 +1,7 @@
 package dev.ess.compiler.emit;
 
 /**
- * Input text copied into generated comments, made inert. javac turns {@code \}{@code uXXXX} into
+ * Input text copied into generated comments, made inert. javac turns {@code \}{@code u0041} into
  * characters before it reads comments, so a mapping or a file name holding {@code \}{@code u000a}
  * or {@code \}{@code u002a/} could end a comment and smuggle code into the connector. Here every
  * backslash is doubled, which no unicode escape survives, line breaks and other control characters

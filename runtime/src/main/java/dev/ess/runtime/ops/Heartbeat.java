@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  *
  * @param connector the connector id
  * @param instance which running copy of the connector: a host name, or {@code ESS_INSTANCE}
- * @param status {@link Status#UP}, {@link Status#PARTNER_FAILING}, or {@link Status#STOPPED} in
- *     the last heartbeat of an instance that stops
+ * @param status {@link Status#UP}, {@link Status#PARTNER_FAILING}, {@link Status#STORE_FAILING},
+ *     or {@link Status#STOPPED} in the last heartbeat of an instance that stops
  * @param busConnected whether the connector's bus connection is open
  * @param partnerAvailable whether the runtime calls the partner (its circuit is closed)
  * @param partnerAnswers whether the partner's {@code ping_url} answered the last ping;
@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param consecutiveFailures failed calls to the partner since its last acknowledgement
  * @param heartbeatSec seconds until the next heartbeat is due
  * @param sentAt when this heartbeat was made
+ * @param storeFailure why the connector's store cannot be written, or {@code null} while it can
  */
 public record Heartbeat(
         String connector,
@@ -41,7 +42,8 @@ public record Heartbeat(
         Instant lastSent,
         int consecutiveFailures,
         int heartbeatSec,
-        Instant sentAt) {
+        Instant sentAt,
+        String storeFailure) {
 
     /** How a connector instance is doing, in one word. */
     public enum Status {
@@ -49,6 +51,8 @@ public record Heartbeat(
         UP,
         /** Running, but calls to the partner fail or its ping does not answer. */
         PARTNER_FAILING,
+        /** Running, but its store cannot be written: it can take no event. */
+        STORE_FAILING,
         /** Stopping: no more heartbeats will come from this instance. */
         STOPPED
     }
@@ -66,6 +70,14 @@ public record Heartbeat(
         Objects.requireNonNull(sentAt, "sentAt");
     }
 
+    /** A heartbeat of a connector whose store can be written. */
+    public Heartbeat(String connector, String instance, Status status, boolean busConnected, boolean partnerAvailable,
+            Boolean partnerAnswers, long backlog, long lagSeconds, long parked, Instant lastSent, int consecutiveFailures,
+            int heartbeatSec, Instant sentAt) {
+        this(connector, instance, status, busConnected, partnerAvailable, partnerAnswers, backlog, lagSeconds, parked,
+                lastSent, consecutiveFailures, heartbeatSec, sentAt, null);
+    }
+
     /** The routing key of a connector's heartbeats on {@code hms.ops}. */
     public static String routingKey(String connector) {
         return OpsTopology.HEARTBEAT_PREFIX + connector;
@@ -74,7 +86,7 @@ public record Heartbeat(
     /** The same heartbeat marked as the last one of a stopping instance. */
     public Heartbeat stopped() {
         return new Heartbeat(connector, instance, Status.STOPPED, busConnected, partnerAvailable, partnerAnswers,
-                backlog, lagSeconds, parked, lastSent, consecutiveFailures, heartbeatSec, sentAt);
+                backlog, lagSeconds, parked, lastSent, consecutiveFailures, heartbeatSec, sentAt, storeFailure);
     }
 
     public ObjectNode toJson() {
@@ -96,6 +108,7 @@ public record Heartbeat(
         node.put("consecutiveFailures", consecutiveFailures);
         node.put("heartbeatSec", heartbeatSec);
         node.put("sentAt", sentAt.toString());
+        node.put("storeFailure", storeFailure);
         return node;
     }
 
@@ -150,7 +163,8 @@ public record Heartbeat(
                     lastSent == null ? null : Instant.parse(lastSent),
                     node.path("consecutiveFailures").asInt(),
                     Math.max(1, node.path("heartbeatSec").asInt(1)),
-                    Instant.parse(text(node, "sentAt", true)));
+                    Instant.parse(text(node, "sentAt", true)),
+                    text(node, "storeFailure", false));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a heartbeat: " + e.getMessage(), e);
         }

@@ -78,10 +78,11 @@ final class HeartbeatSource {
         Boolean partnerAnswers = ping == null ? null : ping.lastAnswer();
         boolean partnerFailing = !known.partnerAvailable() || known.consecutiveFailures() > 0
                 || Boolean.FALSE.equals(partnerAnswers);
-        return new Heartbeat(spec.id(), instance, partnerFailing ? Heartbeat.Status.PARTNER_FAILING : Heartbeat.Status.UP,
-                busConnected, known.partnerAvailable(), partnerAnswers, known.backlog(),
-                lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(), known.consecutiveFailures(),
-                Math.max(1, spec.heartbeatSec()), now);
+        Heartbeat.Status state = known.storeFailure() != null ? Heartbeat.Status.STORE_FAILING
+                : partnerFailing ? Heartbeat.Status.PARTNER_FAILING : Heartbeat.Status.UP;
+        return new Heartbeat(spec.id(), instance, state, busConnected, known.partnerAvailable(), partnerAnswers,
+                known.backlog(), lagSeconds(known.oldestWaiting(), now), known.parked(), known.lastSent(),
+                known.consecutiveFailures(), Math.max(1, spec.heartbeatSec()), now, known.storeFailure());
     }
 
     /** Seconds since the oldest event still waiting was received, or 0 when none waits. */

@@ -19,7 +19,10 @@ record InstanceView(State state, String reason, long secondsSinceHeartbeat, Hear
         GREEN,
         /** Heartbeats arrive on time, but the partner is failing. */
         AMBER,
-        /** Heartbeats stopped: none for more than two intervals, or the instance said it stopped. */
+        /**
+         * Heartbeats stopped (none for more than two intervals, or the instance said it stopped),
+         * or the instance's store cannot be written.
+         */
         RED
     }
 
@@ -39,6 +42,9 @@ record InstanceView(State state, String reason, long secondsSinceHeartbeat, Hear
         }
         if (silence.compareTo(allowed) > 0) {
             return new InstanceView(State.RED, "no heartbeat for " + seconds + " s", seconds, heartbeat);
+        }
+        if (heartbeat.status() == Heartbeat.Status.STORE_FAILING) {
+            return new InstanceView(State.RED, "store cannot be written: " + heartbeat.storeFailure(), seconds, heartbeat);
         }
         if (heartbeat.status() == Heartbeat.Status.PARTNER_FAILING) {
             return new InstanceView(State.AMBER, partnerTrouble(heartbeat), seconds, heartbeat);

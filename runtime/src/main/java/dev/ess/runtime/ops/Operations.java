@@ -22,10 +22,12 @@ import org.slf4j.LoggerFactory;
  * the status gauges, and the HTTP endpoints {@code /metrics}, {@code /health} and {@code /ready}.
  *
  * <p>Gauges added to the {@link ConnectorMetrics} registry, each with the label {@code connector}:
- * {@code ess_connector_up} (1 while running with the bus connected), {@code ess_partner_up} (1
- * while the partner's circuit is closed and its ping, if any, answers), {@code ess_backlog_events},
- * {@code ess_lag_seconds}, {@code ess_parked_events}, {@code ess_partner_consecutive_failures} and
- * {@code ess_last_sent_timestamp_seconds}.
+ * {@code ess_connector_up} (1 while running with the bus connected and the store writable),
+ * {@code ess_store_writable}, {@code ess_store_problem} (1 for the reason the store cannot be
+ * written: label {@code problem} = {@code read_only}, {@code disk_full} or {@code other}),
+ * {@code ess_partner_up} (1 while the partner's circuit is closed and its ping, if any, answers),
+ * {@code ess_backlog_events}, {@code ess_lag_seconds}, {@code ess_parked_events},
+ * {@code ess_partner_consecutive_failures} and {@code ess_last_sent_timestamp_seconds}.
  *
  * <p>Start it once the runtime runs, close it before closing the runtime.
  */
@@ -83,8 +85,16 @@ public final class Operations implements AutoCloseable {
     }
 
     private void registerGauges(MeterRegistry registry, Tags tags) {
-        gauge(registry, tags, "ess.connector.up", null, "1 while the connector runs with its bus connected",
-                heartbeat -> !closed && heartbeat.busConnected() ? 1 : 0);
+        gauge(registry, tags, "ess.connector.up", null,
+                "1 while the connector runs with its bus connected and its store writable",
+                heartbeat -> !closed && heartbeat.busConnected() && heartbeat.storeFailure() == null ? 1 : 0);
+        gauge(registry, tags, "ess.store.writable", null, "1 while the store takes writes",
+                heartbeat -> heartbeat.storeFailure() == null ? 1 : 0);
+        for (StoreProblem problem : StoreProblem.values()) {
+            gauge(registry, tags.and("problem", problem.label()), "ess.store.problem", null,
+                    "1 while the store cannot be written for this reason",
+                    heartbeat -> StoreProblem.of(heartbeat.storeFailure()) == problem ? 1 : 0);
+        }
         gauge(registry, tags, "ess.partner.up", null,
                 "1 while the partner's circuit is closed and its ping, if any, answers",
                 heartbeat -> heartbeat.partnerAvailable() && !Boolean.FALSE.equals(heartbeat.partnerAnswers()) ? 1 : 0);

@@ -13,8 +13,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code /metrics}: every metric in the Prometheus text format
  *   <li>{@code /health}: liveness; 200 while the connector's status can be read, else 503
- *   <li>{@code /ready}: 200 only while the bus is connected and the partner's circuit is closed,
- *       else 503; the JSON body says why
+ *   <li>{@code /ready}: 200 only while the bus is connected, the partner's circuit is closed and
+ *       the store can be written, else 503; the JSON body says why
  * </ul>
  */
 final class OpsEndpoints {
@@ -52,6 +52,9 @@ final class OpsEndpoints {
         }
         if (!heartbeat.partnerAvailable()) {
             reasons.add("the partner's circuit is open: calls to it are paused");
+        }
+        if (heartbeat.storeFailure() != null) {
+            reasons.add("the store cannot be written: " + heartbeat.storeFailure());
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("ready", reasons.isEmpty());

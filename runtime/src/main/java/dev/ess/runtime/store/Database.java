@@ -19,6 +19,9 @@ final class Database implements AutoCloseable {
 
     private final Connection connection;
     private final Dialect dialect;
+    /** Why the latest write failed, or {@code null} when it succeeded. */
+    private volatile String writeFailure;
+    private volatile long lastWriteNanos = System.nanoTime();
 
     private Database(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -93,6 +96,16 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Why the latest write failed, or {@code null} when it succeeded. */
+    String writeFailure() {
+        return writeFailure;
+    }
+
+    /** Nanoseconds, as {@link System#nanoTime()} counts them, since a write was last tried. */
+    long nanosSinceWrite() {
+        return System.nanoTime() - lastWriteNanos;
+    }
+
     private <T> T run(String action, boolean writes, Work<T> work) {
         try {
             if (writes) {
@@ -100,14 +113,26 @@ final class Database implements AutoCloseable {
             }
             T result = work.run(connection);
             dialect.commit(connection);
+            if (writes) {
+                wrote(null);
+            }
             return result;
         } catch (SQLException e) {
             rollbackQuietly(e);
-            throw failure(action, e);
+            StoreException failure = failure(action, e);
+            if (writes) {
+                wrote(e.getMessage());
+            }
+            throw failure;
         } catch (RuntimeException e) {
             rollbackQuietly(e);
             throw e;
         }
+    }
+
+    private void wrote(String failure) {
+        writeFailure = failure;
+        lastWriteNanos = System.nanoTime();
     }
 
     private void rollbackQuietly(Exception cause) {

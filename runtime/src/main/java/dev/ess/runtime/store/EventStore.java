@@ -1,5 +1,9 @@
 package dev.ess.runtime.store;
 
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * One connector's durable state over plain JDBC: its {@link #journal() journal} of received
  * events, with the offsets of what the partner acknowledged and the parked events, and a
@@ -14,6 +18,8 @@ public final class EventStore implements AutoCloseable {
 
     /** The {@code ESS_DB} value used when none is given. */
     public static final String DEFAULT_LOCATION = "./ess.db";
+    /** How long the store may go without a write before {@link #writeFailure()} tries one. */
+    public static final Duration PROBE_AFTER = Duration.ofSeconds(10);
 
     private final Database database;
     private final String connector;
@@ -98,6 +104,41 @@ public final class EventStore implements AutoCloseable {
 
     public JournalView view() {
         return view;
+    }
+
+    /**
+     * Why the store cannot be written, or empty while it can: the latest write failed. When none
+     * was tried for {@link #PROBE_AFTER}, a probe is written first, so that a store that turned
+     * read-only or full shows also while no event arrives.
+     */
+    public Optional<String> writeFailure() {
+        if (database.nanosSinceWrite() > PROBE_AFTER.toNanos()) {
+            try {
+                probeWrite();
+            } catch (StoreException e) {
+                // Recorded as the latest write's failure.
+            }
+        }
+        return Optional.ofNullable(database.writeFailure());
+    }
+
+    /**
+     * Writes to the store without changing what it holds: moves a time in the row of its schema
+     * version and back, in one transaction. (SQLite writes nothing for an update that changes
+     * nothing.)
+     *
+     * @throws StoreException when the store cannot be written, e.g. read-only or full
+     */
+    public void probeWrite() {
+        database.write("write", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String change : new String[] {"+ 1", "- 1"}) {
+                    statement.executeUpdate("UPDATE schema_version SET applied_at = applied_at " + change
+                            + " WHERE version = (SELECT MAX(version) FROM schema_version)");
+                }
+            }
+            return null;
+        });
     }
 
     /**

@@ -69,6 +69,14 @@ class HeartbeatSourceTest {
     }
 
     @Test
+    void aStoreThatCannotBeWrittenOutweighsAFailingPartner() {
+        status = new ConnectorStatus("city2dmv", true, false, 4, null, 1, LAST_SENT, 3, "[SQLITE_READONLY] read-only");
+        Heartbeat heartbeat = source.fresh();
+        assertEquals(Heartbeat.Status.STORE_FAILING, heartbeat.status());
+        assertEquals("[SQLITE_READONLY] read-only", heartbeat.storeFailure());
+    }
+
+    @Test
     void lagIsTheAgeOfTheOldestEventStillWaiting() {
         status = new ConnectorStatus("city2dmv", true, true, 4, now.minusSeconds(15), 1, LAST_SENT, 0);
         assertEquals(15, source.fresh().lagSeconds());

@@ -19,8 +19,16 @@ class HeartbeatTest {
         assertEquals("{\"connector\":\"city2dmv\",\"instance\":\"host-a\",\"status\":\"PARTNER_FAILING\","
                 + "\"busConnected\":true,\"partnerAvailable\":true,\"partnerAnswers\":false,\"backlog\":12,"
                 + "\"lagSeconds\":40,\"parked\":3,\"lastSent\":\"2026-11-27T02:59:20Z\",\"consecutiveFailures\":4,"
-                + "\"heartbeatSec\":30,\"sentAt\":\"2026-11-27T03:00:00Z\"}", json);
+                + "\"heartbeatSec\":30,\"sentAt\":\"2026-11-27T03:00:00Z\",\"storeFailure\":null}", json);
         assertEquals(heartbeat, Heartbeat.parse(heartbeat.toBytes()));
+    }
+
+    @Test
+    void carriesWhyTheStoreCannotBeWritten() {
+        Heartbeat heartbeat = new Heartbeat("city2dmv", "host-a", Heartbeat.Status.STORE_FAILING, true, true, null, 3, 9,
+                0, null, 0, 30, SENT_AT, "[SQLITE_FULL] database or disk is full");
+        assertEquals(heartbeat, Heartbeat.parse(heartbeat.toBytes()));
+        assertEquals("[SQLITE_FULL] database or disk is full", heartbeat.stopped().storeFailure());
     }
 
     @Test

@@ -37,6 +37,15 @@ class InstanceViewTest {
     }
 
     @Test
+    void redWhileTheStoreCannotBeWritten() {
+        Heartbeat beat = new Heartbeat("a", "host-a", Heartbeat.Status.STORE_FAILING, true, true, null, 2, 5, 0, null, 0,
+                30, T0, "[SQLITE_FULL] database or disk is full");
+        InstanceView view = InstanceView.of(beat, T0, T0.plusSeconds(1));
+        assertEquals(State.RED, view.state());
+        assertEquals("store cannot be written: [SQLITE_FULL] database or disk is full", view.reason());
+    }
+
+    @Test
     void amberWhileThePartnerFails() {
         assertEquals("partner down: circuit open", InstanceView.of(
                 beat("a", Heartbeat.Status.PARTNER_FAILING, false, null, 7, T0), T0, T0).reason());
