@@ -60,27 +60,8 @@ import org.w3c.dom.Node;
 class CorpusEndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String RPC_REFUSED = "PARKED after 1 attempts: the partner's schema refuses the request:"
-            + " cvc-elt.1.a: Cannot find the declaration of element 'ns3:%s'.";
-
-    /**
-     * What ESS gets wrong on a case today, exactly as {@link #problems} lists it: asserted until it is fixed.
-     *
-     * <p>Metro's schema validation, which the runtime asks for, cannot read a WSDL whose {@code xs:schema}
-     * declares again a prefix its {@code wsdl:definitions} already declares with the same namespace:
-     * the connector does not start. And it looks for a declaration of an rpc/literal request's wrapper
-     * element, which no schema has: every rpc/literal request is refused and its event parked.
-     */
-    private static final Map<String, List<String>> KNOWN_FAILURES = Map.of(
-            "corpus/axis1-marshall2-rpclit", List.of(cannotStart("axis1-marshall2-rpclit", "xs")),
-            "corpus/cxf-customer-service", List.of(cannotStart("cxf-customer-service", "tns")),
-            "corpus/cxf-soap-header", List.of(cannotStart("cxf-soap-header", "wsdl")),
-            "corpus/cxf-soap12", List.of(cannotStart("cxf-soap12", "x1")),
-            "corpus/metro-rpclit-header", List.of(cannotStart("metro-rpclit-header", "types")),
-            "corpus/ode-pmapi-rpclit", List.of(
-                    "event 1: " + RPC_REFUSED.formatted("setProcessProperty"),
-                    "event 2: " + RPC_REFUSED.formatted("setProcessProperty"),
-                    "0 requests received, 2 expected"));
+    /** What ESS gets wrong on a case today, exactly as {@link #problems} lists it: asserted until it is fixed. */
+    private static final Map<String, List<String>> KNOWN_FAILURES = Map.of();
 
     @TempDir
     Path work;
@@ -359,10 +340,5 @@ class CorpusEndToEndTest {
             current = next;
         }
         return current;
-    }
-
-    private static String cannotStart(String connector, String prefix) {
-        return "connector " + connector + " cannot start: org.xml.sax.SAXParseException; s4s-att-not-allowed: Attribute 'xmlns:"
-                + prefix + "' cannot appear in element 'schema'.";
     }
 }

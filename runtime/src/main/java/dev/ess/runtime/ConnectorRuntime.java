@@ -109,7 +109,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             bus = BusConnection.open(config.busUrl(), name);
             List<P> ports = new ArrayList<>(parallelism);
             for (int i = 0; i < parallelism; i++) {
-                ports.add(SoapPorts.configure(connector.createPort(SoapPorts.features()), config.targetFor(spec), config.connectTimeout(),
+                ports.add(SoapPorts.configure(SoapPorts.create(connector), config.targetFor(spec), config.connectTimeout(),
                         config.requestTimeout()));
             }
             DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.openChannel());
