@@ -1,10 +1,10 @@
 package dev.ess.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import dev.ess.compiler.CorpusEndToEndCases.Case;
 import dev.ess.compiler.diagnostic.Diagnostic;
 import dev.ess.compiler.diagnostic.Diagnostics;
 import dev.ess.compiler.diagnostic.Position;
@@ -20,9 +20,12 @@ import dev.ess.compiler.partner.RecordingPartner;
 import dev.ess.compiler.partner.WsdlSchema;
 import dev.ess.runtime.ConnectorRuntime;
 import dev.ess.runtime.RuntimeConfig;
+import dev.ess.runtime.RuntimeStartException;
 import dev.ess.runtime.SoapConnector;
 import dev.ess.runtime.bus.BusConnection;
 import dev.ess.runtime.bus.Topology;
+import dev.ess.runtime.store.JournalEntry;
+import dev.ess.runtime.store.JournalStatus;
 import dev.ess.runtime.testing.BusUnderTest;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -30,20 +33,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.xml.XMLConstants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
@@ -55,6 +60,8 @@ import org.w3c.dom.Node;
 class CorpusEndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** What ESS gets wrong on a case today, exactly as {@link #problems} lists it: asserted until it is fixed. */
+    private static final Map<String, List<String>> KNOWN_FAILURES = Map.of();
 
     @TempDir
     Path work;
@@ -64,61 +71,77 @@ class CorpusEndToEndTest {
         BusUnderTest.stopEmbedded();
     }
 
-    /**
-     * A case: the folder its manifest is in, the events published in order, and what the partner
-     * must have received, as paths below the request's root element ({@code books[1]/author},
-     * {@code @status}) with the text expected there, for each request.
-     */
-    record Case(String folder, List<String> events, List<Map<String, String>> expected) {
-        @Override
-        public String toString() {
-            return folder;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.ess.compiler.CorpusEndToEndCases#cases")
+    void eventsReachAnEndpointOfTheSameWsdlAsSchemaValidRequests(Case testCase) throws Exception {
+        List<String> problems = problems(testCase);
+        if (KNOWN_FAILURES.containsKey(testCase.folder())) {
+            assertEquals(KNOWN_FAILURES.get(testCase.folder()), problems,
+                    "what goes wrong with " + testCase + " changed; if it is fixed, take the case off KNOWN_FAILURES");
+        } else {
+            assertEquals(List.of(), problems);
         }
     }
 
-    static Stream<Arguments> cases() {
-        return Stream.of(
-                arguments(new Case("inspections",
-                        List.of("""
-                                {"permit_id":"P-1","status":"CLOSED","issued":"2024-05-31","requested_at":"2024-05-31T09:30:00+02:00",
-                                 "site":{"street":"Main St","access":"gate 2"},"urgency":"same-day","inspector":"Lin",
-                                 "deadline":"2024-06-01T12:00:00Z"}"""),
-                        List.of(expect(
-                                "PermitID", "P-1", "Status", "CLOSED", "Issued", "2024-05-31",
-                                "RequestedAt", "2024-05-31T09:30:00+02:00", "Site/Street", "Main St", "Site/Access", "gate 2",
-                                "Urgency", "same-day", "Inspector", "Lin", "Agency", "CITY-042", "SourceStatus", "OPEN")))),
-                arguments(new Case("orders",
-                        List.of("""
-                                {"order_id":"O-1","customer":{"name":"Parks Dept","tier":"gold"},
-                                 "lines":[{"sku":"pen-12","qty":40,"price":1.5,"number":1,"notes":["blue","fine"]},
-                                          {"sku":"INK-3","qty":2,"price":"9.999","number":2}],
-                                 "pickup_point":"Depot 4","tags":["Urgent","Q3"],"placed":"2024-05-31T09:30:00Z","weight":12.5}"""),
-                        List.of(expect(
-                                "OrderID", "O-1", "@channel", "mobile", "Customer/Name", "Parks Dept", "Customer/@tier", "gold",
-                                "Line[0]/@number", "1", "Line[0]/SKU", "PEN-12", "Line[0]/Quantity", "40",
-                                "Line[0]/Price", "1.50", "Line[0]/Price/@currency", "EUR", "Line[0]/Note[1]", "fine",
-                                "Line[1]/SKU", "INK-3", "Line[1]/Price", "10.00", "Line[1]/Note", null,
-                                "Pickup", "Depot 4", "Tag[0]", "urgent", "Tag[1]", "q3", "Placed", "2024-05-31T09:30:00Z",
-                                "Weight", "12.5", "Header/Audit/User", "system")))));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void eventsReachAnEndpointOfTheSameWsdlAsSchemaValidRequests(Case testCase) throws Exception {
+    /**
+     * Everything that differs from what the case expects: a connector that cannot start, a request
+     * the partner's schema refuses, an event not sent, a value not as expected.
+     */
+    private List<String> problems(Case testCase) throws Exception {
+        List<String> problems = new ArrayList<>();
         try (Deployment deployment = Deployment.of(TestFiles.resource(testCase.folder()), work)) {
-            deployment.publish(testCase.events());
-            try (ConnectorRuntime runtime = deployment.start()) {
-                List<RecordingPartner.Request> received = deployment.partner.await(testCase.events().size(), TIMEOUT);
-                assertEquals(List.of(), deployment.partner.refused(), "requests the partner's schema refuses");
-                assertEquals(testCase.events().size(), received.size(), "requests received");
-                for (int i = 0; i < received.size(); i++) {
-                    for (Map.Entry<String, String> value : testCase.expected().get(i).entrySet()) {
-                        assertEquals(value.getValue(), text(received.get(i), value.getKey()),
-                                "request " + (i + 1) + ", " + value.getKey());
+            List<String> eventIds = deployment.publish(testCase.events());
+            ConnectorRuntime runtime;
+            try {
+                runtime = deployment.start();
+            } catch (RuntimeStartException e) {
+                return List.of(e.getMessage());
+            }
+            try (runtime) {
+                List<JournalEntry> outcome = outcome(runtime, eventIds);
+                List<RecordingPartner.Request> received = deployment.partner.received();
+                deployment.partner.refused().forEach(refused -> problems.add("the partner's schema refuses " + refused));
+                for (int i = 0; i < outcome.size(); i++) {
+                    JournalEntry entry = outcome.get(i);
+                    if (entry == null || entry.status() != JournalStatus.SENT) {
+                        problems.add("event " + (i + 1) + ": " + (entry == null ? "not journalled"
+                                : entry.status() + " after " + entry.attempts() + " attempts: " + entry.lastError()));
                     }
                 }
-                assertEquals(List.of(), runtime.store().view().parked(), "parked events");
+                for (int i = 0; i < received.size() && i < testCase.expected().size(); i++) {
+                    for (Map.Entry<String, String> value : testCase.expected().get(i).entrySet()) {
+                        String expected = value.getValue();
+                        String actual;
+                        if (expected != null && expected.startsWith(CorpusEndToEndCases.QNAME)) {
+                            expected = expected.substring(CorpusEndToEndCases.QNAME.length());
+                            actual = qualifiedName(received.get(i), value.getKey());
+                        } else {
+                            actual = text(received.get(i), value.getKey());
+                        }
+                        if (!Objects.equals(expected, actual)) {
+                            problems.add("request " + (i + 1) + ", " + value.getKey() + ": expected " + expected + ", sent " + actual);
+                        }
+                    }
+                }
+                if (received.size() != testCase.events().size()) {
+                    problems.add(received.size() + " requests received, " + testCase.events().size() + " expected");
+                }
             }
+        }
+        return problems;
+    }
+
+    /** The journal entry of each event once every one is sent or parked, or the time is up; {@code null} if not journalled. */
+    private static List<JournalEntry> outcome(ConnectorRuntime runtime, List<String> eventIds) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            List<JournalEntry> entries = eventIds.stream()
+                    .map(id -> runtime.store().view().find(id).orElse(null)).toList();
+            if (entries.stream().allMatch(entry -> entry != null && entry.status() != JournalStatus.RECEIVED)
+                    || System.nanoTime() > deadline) {
+                return entries;
+            }
+            Thread.sleep(50);
         }
     }
 
@@ -177,26 +200,33 @@ class CorpusEndToEndTest {
             PartnerPort port = manifest.port().flatMap(name -> service.port(name.value()))
                     .orElseGet(() -> service.defaultPort().orElseThrow());
             PartnerOperation operation = port.operation(manifest.operation().orElseThrow().value()).orElseThrow();
-            RecordingPartner partner = RecordingPartner.start(WsdlSchema.of(service.wsdl()), operation.responseElement(),
-                    port.soap12());
+            RecordingPartner partner = RecordingPartner.start(WsdlSchema.of(service.wsdl()),
+                    operation.rpc() ? WsdlSchema.rpcBody(service.wsdl(), operation.name()) : null,
+                    operation.responseElement(), port.soap12());
             return new Deployment(work, loader, connector(loader), partner);
         }
 
-        /** Publishes with confirms to the connector's queue, declared first so nothing is lost before it starts. */
-        void publish(List<String> events) throws Exception {
+        /**
+         * Publishes with confirms to the connector's queue, declared first so nothing is lost before it
+         * starts, and returns the events' ids.
+         */
+        List<String> publish(List<String> events) throws Exception {
+            List<String> ids = new ArrayList<>();
             try (BusConnection bus = BusConnection.open(busUri, "corpus-publisher")) {
                 Channel channel = bus.openChannel();
                 channel.confirmSelect();
                 Topology.declareIntake(channel, connector.spec());
                 channel.queuePurge(connector.spec().queue());
                 for (String event : events) {
+                    ids.add(UUID.randomUUID().toString());
                     AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                            .messageId(UUID.randomUUID().toString()).deliveryMode(2).contentType("application/json").build();
+                            .messageId(ids.get(ids.size() - 1)).deliveryMode(2).contentType("application/json").build();
                     channel.basicPublish(Topology.EVENTS_EXCHANGE, routingKey(connector.spec().listenTopic()), properties,
                             event.getBytes(StandardCharsets.UTF_8));
                 }
                 channel.waitForConfirmsOrDie(10_000);
             }
+            return ids;
         }
 
         ConnectorRuntime start() {
@@ -245,35 +275,61 @@ class CorpusEndToEndTest {
 
     /**
      * The text at a path of local names below the request's body element ({@code Site/Street},
-     * {@code Item[1]/SKU}, {@code @status}), or below a header ({@code Header/Audit/User}).
+     * {@code Item[1]/SKU} for the second {@code Item}, {@code @status}), or below a header
+     * ({@code Header/Audit/User}); {@code null} where there is no such element or attribute.
      */
     static String text(RecordingPartner.Request request, String path) {
-        if (path.startsWith("Header/")) {
-            String rest = path.substring("Header/".length());
-            String header = rest.substring(0, rest.indexOf('/'));
-            return request.headers().stream().filter(element -> header.equals(element.getLocalName())).findFirst()
-                    .map(element -> text(element, rest.substring(header.length() + 1))).orElse(null);
-        }
-        return text(request.body(), path);
+        Node found = find(request, path);
+        return found == null ? null : found.getTextContent();
     }
 
-    private static String text(Element root, String path) {
+    /** An {@code xs:QName} at a path, its prefix resolved where it stands: {@code {urn:x}name}. */
+    static String qualifiedName(RecordingPartner.Request request, String path) {
+        Node found = find(request, path);
+        if (found == null) {
+            return null;
+        }
+        String text = found.getTextContent().strip();
+        int colon = text.indexOf(':');
+        String namespace = found.lookupNamespaceURI(colon < 0 ? null : text.substring(0, colon));
+        String localName = text.substring(colon + 1);
+        return namespace == null || namespace.isEmpty() ? localName : "{" + namespace + "}" + localName;
+    }
+
+    private static Node find(RecordingPartner.Request request, String path) {
+        if (path.startsWith("Header/")) {
+            String[] headerAndRest = path.substring("Header/".length()).split("/", 2);
+            return request.headers().stream().filter(element -> headerAndRest[0].equals(element.getLocalName())).findFirst()
+                    .map(element -> headerAndRest.length == 1 ? element : find(element, headerAndRest[1])).orElse(null);
+        }
+        return find(request.body(), path);
+    }
+
+    private static Node find(Element root, String path) {
         Element current = root;
-        String[] steps = path.split("/");
-        for (int s = 0; s < steps.length; s++) {
-            String step = steps[s];
+        for (String step : path.split("/")) {
             if (step.startsWith("@")) {
-                return current.hasAttribute(step.substring(1)) ? current.getAttribute(step.substring(1)) : null;
+                // By local name: Axis2's schemas qualify their attributes.
+                NamedNodeMap attributes = current.getAttributes();
+                for (int a = 0; a < attributes.getLength(); a++) {
+                    Node attribute = attributes.item(a);
+                    if (step.substring(1).equals(attribute.getLocalName())
+                            && !XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+                        return attribute;
+                    }
+                }
+                return null;
             }
             int index = 0;
+            String name = step;
             if (step.endsWith("]")) {
                 index = Integer.parseInt(step.substring(step.indexOf('[') + 1, step.length() - 1));
-                step = step.substring(0, step.indexOf('['));
+                name = step.substring(0, step.indexOf('['));
             }
             Element next = null;
             int seen = 0;
             for (Node child = current.getFirstChild(); child != null; child = child.getNextSibling()) {
-                if (child instanceof Element element && step.equals(element.getLocalName()) && seen++ == index) {
+                if (child instanceof Element element && name.equals(element.getLocalName()) && seen++ == index) {
                     next = element;
                     break;
                 }
@@ -283,14 +339,6 @@ class CorpusEndToEndTest {
             }
             current = next;
         }
-        return current.getTextContent();
-    }
-
-    private static Map<String, String> expect(String... pathsAndValues) {
-        Map<String, String> expected = new LinkedHashMap<>();
-        for (int i = 0; i < pathsAndValues.length; i += 2) {
-            expected.put(pathsAndValues[i], pathsAndValues[i + 1]);
-        }
-        return expected;
+        return current;
     }
 }

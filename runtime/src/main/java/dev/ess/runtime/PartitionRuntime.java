@@ -55,7 +55,7 @@ final class PartitionRuntime implements Partitions.Running {
         int parallelism = Math.max(1, spec.parallelism());
         List<P> ports = new ArrayList<>(parallelism);
         for (int i = 0; i < parallelism; i++) {
-            ports.add(SoapPorts.configure(parts.connector().createPort(SoapPorts.features()), config.targetFor(spec),
+            ports.add(SoapPorts.configure(SoapPorts.create(parts.connector()), config.targetFor(spec),
                     config.connectTimeout(), config.requestTimeout()));
         }
         DeliveryPipeline<P, Q> pipeline = new DeliveryPipeline<>(parts.connector(), ports, parts.journal(),

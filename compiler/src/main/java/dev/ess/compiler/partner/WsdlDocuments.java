@@ -29,6 +29,8 @@ import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -148,8 +150,9 @@ public final class WsdlDocuments {
             }
             String served = SPRING_WS_TRANSPORT.matcher(text).replaceAll("transport=$1http://schemas.xmlsoap.org/soap/http$1");
             Document document = SecureXml.parse(file, served);
-            contents.put(file, served.getBytes(StandardCharsets.UTF_8));
-            return Optional.of(document);
+            String packaged = withoutRepeatedDeclarations(served, document, file);
+            contents.put(file, packaged.getBytes(StandardCharsets.UTF_8));
+            return Optional.of(packaged.equals(served) ? document : SecureXml.parse(file, packaged));
         } catch (NoSuchFileException e) {
             if (missingAt != null) {
                 diagnostics.reportWithHint(DiagnosticCode.FILE_NOT_FOUND, missingAt,
@@ -172,6 +175,51 @@ public final class WsdlDocuments {
             diagnostics.report(DiagnosticCode.FILE_UNREADABLE, Position.of(file), file.getFileName(), e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A schema inside a WSDL that declares again a namespace prefix its WSDL already declares, with
+     * the same namespace: the declaration says nothing, but JAX-WS's check of requests against the
+     * schema copies the WSDL's declarations onto the schema and then cannot read it. ESS drops
+     * such a declaration from the copy it serves and packages.
+     */
+    private static String withoutRepeatedDeclarations(String text, Document document, Path file) {
+        Element top = document.getDocumentElement();
+        if (!isWsdl11(top)) {
+            return text;
+        }
+        List<Element> schemas = new ArrayList<>();
+        schemas(top).forEach(schemas::add);
+        int[] lineStarts = text.lines().mapToInt(line -> 0).toArray();
+        for (int i = 0, line = 0; i < text.length() && line + 1 < lineStarts.length; i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts[++line] = i + 1;
+            }
+        }
+        StringBuilder result = new StringBuilder(text);
+        for (int s = schemas.size() - 1; s >= 0; s--) {
+            Element schema = schemas.get(s);
+            Position at = SecureXml.position(file, schema);
+            if (!at.hasLine() || at.line() > lineStarts.length) {
+                continue;
+            }
+            int start = lineStarts[at.line() - 1] + at.column() - 1;
+            int end = result.indexOf(">", start);
+            String tag = result.substring(start, end);
+            NamedNodeMap attributes = schema.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                Node attribute = attributes.item(a);
+                String prefix = attribute.getPrefix() == null ? null : attribute.getLocalName();
+                boolean declaration = XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI());
+                if (declaration && prefix != null
+                        && attribute.getNodeValue().equals(schema.getParentNode().lookupNamespaceURI(prefix))) {
+                    tag = tag.replaceFirst("\\s+xmlns:" + Pattern.quote(prefix) + "\\s*=\\s*([\"'])"
+                            + Pattern.quote(attribute.getNodeValue()) + "\\1", "");
+                }
+            }
+            result.replace(start, end, tag);
+        }
+        return result.toString();
     }
 
     private static boolean isWsdl11(Element top) {

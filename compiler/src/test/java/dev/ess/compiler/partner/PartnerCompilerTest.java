@@ -230,6 +230,22 @@ class PartnerCompilerTest {
         assertEquals(List.of("Text"), send.children().stream().map(TargetNode::name).toList());
     }
 
+    /** JAX-WS's check of requests against the schema cannot read a schema that declares a prefix its WSDL already does. */
+    @Test
+    void aSchemaRepeatingItsWsdlsDeclarationsIsPackagedWithout() {
+        String text = TestFiles.read(DMV).replace("<xs:schema targetNamespace",
+                "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:tns='urn:gov:state:dmv:permits'"
+                        + " xmlns:own=\"urn:own\" targetNamespace");
+        Path wsdl = TestFiles.write(folder, "dmv.wsdl", text);
+
+        PartnerService service = compile(wsdl, folder).orElseThrow();
+
+        assertEquals(List.of(), diagnostics.all());
+        String packaged = new String(service.resources().get("p/dmv/dmv.wsdl"), StandardCharsets.UTF_8);
+        assertEquals(text.replace(" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:tns='urn:gov:state:dmv:permits'", ""),
+                packaged);
+    }
+
     @Test
     void aRemoteImportIsLocatedAndNeverFetched() {
         // A host that would never answer: were it fetched, the test would hang rather than fail.

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
@@ -29,7 +30,8 @@ import org.xml.sax.SAXException;
  * A partner's SOAP endpoint for tests, for any WSDL: a real JAX-WS endpoint over HTTP that checks
  * each request's body and headers against the partner's schema with {@code javax.xml.validation},
  * keeps the request, and answers with an empty response element (or nothing, for a one-way
- * operation).
+ * operation). For an rpc/literal operation the body's wrapper is checked by name and each part
+ * below it against the part's type.
  */
 @WebServiceProvider
 @ServiceMode(Service.Mode.MESSAGE)
@@ -44,6 +46,7 @@ public final class RecordingPartner implements Provider<SOAPMessage>, AutoClosea
     public record Request(Element body, List<Element> headers) {}
 
     private final Schema schema;
+    private final WsdlSchema.RpcBody rpc;
     private final QName answer;
     private final boolean soap12;
     private final List<Request> received = new ArrayList<>();
@@ -52,15 +55,20 @@ public final class RecordingPartner implements Provider<SOAPMessage>, AutoClosea
     private ExecutorService executor;
     private String address;
 
-    private RecordingPartner(Schema schema, QName answer, boolean soap12) {
+    private RecordingPartner(Schema schema, WsdlSchema.RpcBody rpc, QName answer, boolean soap12) {
         this.schema = schema;
+        this.rpc = rpc;
         this.answer = answer;
         this.soap12 = soap12;
     }
 
-    /** @param answer the response element, {@code null} for a one-way operation */
-    public static RecordingPartner start(Schema schema, QName answer, boolean soap12) throws IOException {
-        RecordingPartner partner = new RecordingPartner(schema, answer, soap12);
+    /**
+     * @param rpc what the body of an rpc/literal request holds, {@code null} for a document-style operation
+     * @param answer the response element, {@code null} for a one-way operation
+     */
+    public static RecordingPartner start(Schema schema, WsdlSchema.RpcBody rpc, QName answer, boolean soap12)
+            throws IOException {
+        RecordingPartner partner = new RecordingPartner(schema, rpc, answer, soap12);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -93,15 +101,13 @@ public final class RecordingPartner implements Provider<SOAPMessage>, AutoClosea
             // ESS's own EventId header is ESS's business, not the partner's schema's.
             List<Element> checked = new ArrayList<>(headers.stream()
                     .filter(header -> !EventIdHeader.NAMESPACE.equals(header.getNamespaceURI())).toList());
-            if (body != null) {
+            if (body != null && rpc != null) {
+                problems.addAll(checkRpcBody(body));
+            } else if (body != null) {
                 checked.add(0, body);
             }
             for (Element element : checked) {
-                try {
-                    schema.newValidator().validate(new DOMSource(element));
-                } catch (SAXException invalid) {
-                    problems.add(element.getLocalName() + ": " + invalid.getMessage());
-                }
+                validate(element, problems);
             }
             synchronized (this) {
                 received.add(new Request(body, headers));
@@ -120,6 +126,48 @@ public final class RecordingPartner implements Provider<SOAPMessage>, AutoClosea
         }
     }
 
+    private void validate(Element element, List<String> problems) throws IOException {
+        try {
+            schema.newValidator().validate(new DOMSource(element));
+        } catch (SAXException invalid) {
+            problems.add(element.getLocalName() + ": " + invalid.getMessage());
+        }
+    }
+
+    /** The wrapper's name, then each part against its type, named for the validator by {@code xsi:type}. */
+    private List<String> checkRpcBody(Element wrapper) throws IOException {
+        List<String> problems = new ArrayList<>();
+        QName name = new QName(wrapper.getNamespaceURI() == null ? "" : wrapper.getNamespaceURI(), wrapper.getLocalName());
+        if (!rpc.wrapper().equals(name)) {
+            problems.add("the rpc body is " + name + ", not " + rpc.wrapper());
+        }
+        List<Element> parts = new ArrayList<>();
+        for (Node child = wrapper.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element part) {
+                parts.add(part);
+            }
+        }
+        // Every part, in the message's order, unqualified.
+        List<String> names = parts.stream().map(part -> part.getNamespaceURI() == null || part.getNamespaceURI().isEmpty()
+                ? part.getLocalName() : "{" + part.getNamespaceURI() + "}" + part.getLocalName()).toList();
+        if (!names.equals(List.copyOf(rpc.partTypes().keySet()))) {
+            problems.add("the rpc body holds the parts " + names + ", not " + rpc.partTypes().keySet());
+        }
+        for (Element part : parts) {
+            QName type = rpc.partTypes().get(part.getLocalName());
+            if (type == null) {
+                continue;
+            }
+            // Added for the check only, and taken off again: the request is kept as it came.
+            part.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:essPartType", type.getNamespaceURI());
+            part.setAttributeNS(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "essXsi:type", "essPartType:" + type.getLocalPart());
+            validate(part, problems);
+            part.removeAttributeNS(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "type");
+            part.removeAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "essPartType");
+        }
+        return problems;
+    }
+
     private static Element firstElement(Node parent) {
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element element) {
@@ -135,6 +183,11 @@ public final class RecordingPartner implements Provider<SOAPMessage>, AutoClosea
         while (received.size() < count && System.nanoTime() < deadline) {
             wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
+        return List.copyOf(received);
+    }
+
+    /** The requests received so far. */
+    public synchronized List<Request> received() {
         return List.copyOf(received);
     }
 

@@ -3,6 +3,7 @@ package dev.ess.compiler.partner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.Source;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.w3c.dom.Document;
@@ -34,6 +40,17 @@ public final class WsdlSchema {
 
     private static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
     private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+    private static final List<String> SOAP_BINDINGS = List.of("http://schemas.xmlsoap.org/wsdl/soap/",
+            "http://schemas.xmlsoap.org/wsdl/soap12/");
+
+    /**
+     * The body of an rpc/literal request: a wrapper element named after the operation, in the
+     * namespace of the binding's {@code soap:body}, holding one unqualified element per part, each
+     * of the part's schema type. No schema declares the wrapper, so each part is checked against its type.
+     *
+     * @param partTypes the type of each part the body carries, by part name
+     */
+    public record RpcBody(QName wrapper, Map<String, QName> partTypes) {}
 
     private WsdlSchema() {}
 
@@ -48,6 +65,92 @@ public final class WsdlSchema {
         SchemaFactory schemas = SchemaFactory.newInstance(XSD);
         schemas.setResourceResolver(new InlineFirst(inline));
         return schemas.newSchema(sources.toArray(Source[]::new));
+    }
+
+    /** What the body of a request to the rpc/literal operation of this name holds. */
+    public static RpcBody rpcBody(Path wsdl, String operation) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        List<Document> documents = new ArrayList<>();
+        wsdls(wsdl.toAbsolutePath().normalize(), factory, documents, new ArrayList<>());
+        Element body = null;
+        Element input = null;
+        for (Document document : documents) {
+            for (Element found : children(document.getDocumentElement(), "binding", "operation", "input")) {
+                if (operation.equals(((Element) found.getParentNode()).getAttribute("name")) && body == null) {
+                    body = SOAP_BINDINGS.stream().flatMap(soap -> elements(found, soap, "body").stream()).findFirst().orElse(null);
+                }
+            }
+            for (Element found : children(document.getDocumentElement(), "portType", "operation", "input")) {
+                if (operation.equals(((Element) found.getParentNode()).getAttribute("name")) && input == null) {
+                    input = found;
+                }
+            }
+        }
+        if (body == null || input == null) {
+            throw new IllegalArgumentException("no rpc operation " + operation + " in " + wsdl);
+        }
+        QName message = qName(input, input.getAttribute("message"));
+        List<String> bodyParts = body.hasAttribute("parts") ? List.of(body.getAttribute("parts").trim().split("\\s+")) : null;
+        Map<String, QName> partTypes = new LinkedHashMap<>();
+        for (Document document : documents) {
+            String namespace = document.getDocumentElement().getAttribute("targetNamespace");
+            for (Element part : children(document.getDocumentElement(), "message", "part")) {
+                Element owner = (Element) part.getParentNode();
+                String name = part.getAttribute("name");
+                if (message.equals(new QName(namespace, owner.getAttribute("name"))) && part.hasAttribute("type")
+                        && (bodyParts == null || bodyParts.contains(name))) {
+                    partTypes.put(name, qName(part, part.getAttribute("type")));
+                }
+            }
+        }
+        return new RpcBody(new QName(body.getAttribute("namespace"), operation), partTypes);
+    }
+
+    private static void wsdls(Path wsdl, DocumentBuilderFactory factory, List<Document> documents, List<Path> seen)
+            throws Exception {
+        if (seen.contains(wsdl)) {
+            return;
+        }
+        seen.add(wsdl);
+        Document document = factory.newDocumentBuilder().parse(wsdl.toFile());
+        documents.add(document);
+        for (Element imported : elements(document.getDocumentElement(), WSDL, "import")) {
+            if (!imported.getAttribute("location").isEmpty()) {
+                wsdls(wsdl.getParent().resolve(imported.getAttribute("location")).normalize(), factory, documents, seen);
+            }
+        }
+    }
+
+    /** The WSDL elements at a path of local names below a parent. */
+    private static List<Element> children(Element parent, String... path) {
+        List<Element> level = List.of(parent);
+        for (String step : path) {
+            List<Element> next = new ArrayList<>();
+            level.forEach(element -> next.addAll(elements(element, WSDL, step)));
+            level = next;
+        }
+        return level;
+    }
+
+    private static List<Element> elements(Element parent, String namespace, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && namespace.equals(element.getNamespaceURI())
+                    && localName.equals(element.getLocalName())) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    /** A prefixed name as the element it is written in declares its prefix. */
+    private static QName qName(Element where, String prefixed) {
+        int colon = prefixed.indexOf(':');
+        String prefix = colon < 0 ? null : prefixed.substring(0, colon);
+        String namespace = where.lookupNamespaceURI(prefix);
+        return new QName(namespace == null ? "" : namespace, prefixed.substring(colon + 1));
     }
 
     /** The inline schemas of a WSDL and of the WSDLs it imports, by a system id of their own. */
@@ -92,7 +195,10 @@ public final class WsdlSchema {
         @Override
         public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String baseUri) {
             if (systemId == null || systemId.isEmpty()) {
-                return null;
+                return inline.entrySet().stream()
+                        .filter(schema -> Objects.equals(namespace, schema.getValue().getAttribute("targetNamespace")))
+                        .findFirst().map(schema -> (LSInput) new FileInput(schema.getKey(), text(schema.getValue())))
+                        .orElse(null);
             }
             try {
                 URI location = baseUri == null ? URI.create(systemId) : URI.create(baseUri.replaceAll("#.*", "")).resolve(systemId);
@@ -103,6 +209,16 @@ public final class WsdlSchema {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the schema " + systemId, e);
             }
+        }
+    }
+
+    private static String text(Element schema) {
+        try {
+            StringWriter text = new StringWriter();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(schema), new StreamResult(text));
+            return text.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
         }
     }
 
