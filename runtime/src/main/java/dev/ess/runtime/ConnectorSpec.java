@@ -1,5 +1,6 @@
 package dev.ess.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param parallelism how many keys are delivered at once, in each partition
  * @param partitions how many partitions the connector's events are split into by key, each
  *     delivered by one instance at a time
+ * @param debounceSec seconds within which changes of one key merge into one send; 0 sends each change
+ * @param replayWindow how long what was sent stays in the store, so that an operator can send it again
+ * @param delta whether a send carries only the optional elements that changed since what the
+ *     partner acknowledged for the key (the key and every required element are always sent)
  * @param pingUrl the partner's liveness URL the runtime polls, or {@code null} when it has none
  */
 public record ConnectorSpec(
@@ -29,12 +34,18 @@ public record ConnectorSpec(
         int maxRetry,
         int parallelism,
         int partitions,
+        int debounceSec,
+        Duration replayWindow,
+        boolean delta,
         String pingUrl) {
 
     public static final int DEFAULT_HEARTBEAT_SEC = 30;
     public static final int DEFAULT_MAX_RETRY = 5;
     public static final int DEFAULT_PARALLELISM = 1;
     public static final int DEFAULT_PARTITIONS = 1;
+    public static final int DEFAULT_DEBOUNCE_SEC = 0;
+    public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofHours(1);
+    public static final boolean DEFAULT_DELTA = false;
 
     public ConnectorSpec {
         Objects.requireNonNull(id, "id");
@@ -42,15 +53,22 @@ public record ConnectorSpec(
         Objects.requireNonNull(targetUrl, "targetUrl");
         fields = List.copyOf(fields);
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(replayWindow, "replayWindow");
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        if (debounceSec < 0) {
+            throw new IllegalArgumentException("debounceSec must not be negative, got " + debounceSec);
+        }
+        if (replayWindow.isNegative()) {
+            throw new IllegalArgumentException("replayWindow must not be negative, got " + replayWindow);
         }
     }
 
     /** This spec with other partner URLs, e.g. once environment references are resolved. */
     public ConnectorSpec withUrls(String targetUrl, String pingUrl) {
         return new ConnectorSpec(id, listenTopic, targetUrl, fields, key, heartbeatSec, maxRetry, parallelism, partitions,
-                pingUrl);
+                debounceSec, replayWindow, delta, pingUrl);
     }
 
     /** The durable queue the connector consumes. */
@@ -73,6 +91,9 @@ public record ConnectorSpec(
         private int maxRetry = DEFAULT_MAX_RETRY;
         private int parallelism = DEFAULT_PARALLELISM;
         private int partitions = DEFAULT_PARTITIONS;
+        private int debounceSec = DEFAULT_DEBOUNCE_SEC;
+        private Duration replayWindow = DEFAULT_REPLAY_WINDOW;
+        private boolean delta = DEFAULT_DELTA;
         private String pingUrl;
 
         private Builder(String id) {
@@ -119,6 +140,21 @@ public record ConnectorSpec(
             return this;
         }
 
+        public Builder debounceSec(int debounceSec) {
+            this.debounceSec = debounceSec;
+            return this;
+        }
+
+        public Builder replayWindow(Duration replayWindow) {
+            this.replayWindow = replayWindow;
+            return this;
+        }
+
+        public Builder delta(boolean delta) {
+            this.delta = delta;
+            return this;
+        }
+
         public Builder pingUrl(String pingUrl) {
             this.pingUrl = pingUrl;
             return this;
@@ -127,7 +163,7 @@ public record ConnectorSpec(
         public ConnectorSpec build() {
             String orderKey = key != null ? key : fields.isEmpty() ? "" : fields.get(0);
             return new ConnectorSpec(id, listenTopic, targetUrl, fields, orderKey, heartbeatSec, maxRetry, parallelism,
-                    partitions, pingUrl);
+                    partitions, debounceSec, replayWindow, delta, pingUrl);
         }
     }
 }
