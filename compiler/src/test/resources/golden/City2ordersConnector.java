@@ -15,6 +15,7 @@ import dev.ess.samples.soap.orders.Tier;
 import jakarta.xml.ws.WebServiceFeature;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -54,6 +55,9 @@ public final class City2ordersConnector implements SoapConnector<OrderPortType, 
             .listenTopic("supplies.ordered") // orders.yml:3
             .targetUrl("https://orders.wholesale.example/soap") // orders.yml:4
             .fields("order_id", "customer", "lines", "pickup_point", "tags", "placed", "weight", "clerk") // orders.yml:5
+            .parallelism(4) // orders.yml:9
+            .replayWindow(Duration.ofMinutes(90)) // orders.yml:10
+            .delta(false) // orders.yml:11
             .build();
 
     private static final DatatypeFactory DATATYPES = DatatypeFactory.newDefaultInstance();

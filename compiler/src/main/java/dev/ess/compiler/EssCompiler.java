@@ -13,6 +13,7 @@ import dev.ess.compiler.emit.OutputWriter;
 import dev.ess.compiler.manifest.Located;
 import dev.ess.compiler.manifest.Manifest;
 import dev.ess.compiler.manifest.ManifestLoader;
+import dev.ess.compiler.manifest.MappingSource;
 import dev.ess.compiler.mapping.MappingFile;
 import dev.ess.compiler.mapping.MappingParser;
 import dev.ess.compiler.partner.CompiledWsdls;
@@ -171,16 +172,13 @@ public final class EssCompiler {
                             diagnostics.display(sameId.file()));
                     continue;
                 }
-                if (manifest.wsdl().isEmpty() || manifest.operation().isEmpty()) {
-                    diagnostics.reportWithHint(DiagnosticCode.NOTHING_TO_GENERATE, manifest.id().position(),
-                            "add 'wsdl: <partner>.wsdl', 'operation: <name>' and 'mapping: <file>.essmap'",
-                            manifest.id().value());
-                    continue;
-                }
-                if (manifest.mapping().isEmpty()) {
-                    diagnostics.reportWithHint(DiagnosticCode.MISSING_KEY, manifest.wsdl().get().position(),
-                            "add 'mapping: " + manifest.id().value() + ".essmap'", "mapping");
-                    continue;
+                if (manifest.wsdl().isEmpty() || manifest.operation().isEmpty() || manifest.mapping().isEmpty()) {
+                    if (manifest.errorFree()) {
+                        diagnostics.reportWithHint(DiagnosticCode.NOTHING_TO_GENERATE, manifest.id().position(),
+                                "add 'wsdl: <partner>.wsdl', 'operation: <name>' and 'mapping: <file>.essmap'",
+                                manifest.id().value());
+                    }
+                    continue; // else what is missing was reported with the manifest's own errors
                 }
                 Optional<MappingFile> mapping = parseMapping(parser, manifest, manifest.mapping().get(), diagnostics);
                 mapping.ifPresent(parsed -> filesRead.add(parsed.file()));
@@ -196,7 +194,7 @@ public final class EssCompiler {
 
         private Optional<PartnerService> service(Manifest manifest) {
             Located<String> wsdl = manifest.wsdl().orElseThrow();
-            Path file = manifest.resolve(wsdl);
+            Path file = manifest.resolve(wsdl.value());
             if (services.containsKey(file)) {
                 return services.get(file);
             }
@@ -271,15 +269,16 @@ public final class EssCompiler {
         }
     }
 
-    private static Optional<MappingFile> parseMapping(MappingParser parser, Manifest manifest, Located<String> mapping,
-            Diagnostics diagnostics) {
-        if (manifest.inlineMapping().isPresent()) {
-            return parser.parse(manifest.file(), manifest.inlineMapping().get());
+    private static Optional<MappingFile> parseMapping(MappingParser parser, Manifest manifest,
+            Located<MappingSource> mapping, Diagnostics diagnostics) {
+        if (mapping.value() instanceof MappingSource.Inline inline) {
+            return parser.parse(manifest.file(), inline.text());
         }
-        Path file = manifest.resolve(mapping);
+        String name = ((MappingSource.File) mapping.value()).name();
+        Path file = manifest.resolve(name);
         if (!Files.isRegularFile(file)) {
             diagnostics.reportWithHint(DiagnosticCode.FILE_NOT_FOUND, mapping.position(),
-                    "the path is relative to the manifest's folder", mapping.value());
+                    "the path is relative to the manifest's folder", name);
             return Optional.empty();
         }
         return parser.parse(file);

@@ -267,7 +267,7 @@ class CorpusEndToEndTest {
 
     /** The compiled WSDL of the manifest, from the cache its compilation filled. */
     private static PartnerService partner(Path input, Manifest manifest, CompiledWsdls wsdls) {
-        Path wsdl = manifest.resolve(manifest.wsdl().orElseThrow());
+        Path wsdl = manifest.resolve(manifest.wsdl().orElseThrow().value());
         String stubPackage = Names.stubPackage("corpus", input.toAbsolutePath().normalize().relativize(wsdl));
         return new PartnerCompiler(new Diagnostics(input), wsdls).compile(wsdl, input, Position.of(wsdl), stubPackage)
                 .orElseThrow();

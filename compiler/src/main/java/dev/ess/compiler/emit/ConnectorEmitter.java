@@ -14,10 +14,13 @@ import com.palantir.javapoet.TypeSpec;
 import dev.ess.compiler.check.BoundConnector;
 import dev.ess.compiler.manifest.Located;
 import dev.ess.compiler.manifest.Manifest;
+import dev.ess.compiler.manifest.SpecSetting;
+import dev.ess.compiler.manifest.SpecValue;
 import dev.ess.compiler.mapping.MappingLine;
 import dev.ess.compiler.partner.PartnerOperation;
 import dev.ess.compiler.partner.PartnerPort;
 import dev.ess.compiler.partner.RequestPart;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -150,23 +153,43 @@ public final class ConnectorEmitter {
     /** The manifest's settings, each citing its line; keys it leaves out keep the runtime's defaults. */
     private static CodeBlock spec(Manifest manifest) {
         CodeBlock.Builder spec = CodeBlock.builder()
-                .add("$T.builder($S) // $L$>$>", CONNECTOR_SPEC, manifest.id().value(), origin(manifest, manifest.id()))
-                .add("\n.listenTopic($S) // $L", manifest.listenTopic().value(), origin(manifest, manifest.listenTopic()))
-                .add("\n.targetUrl($S) // $L", manifest.targetUrl().value(), origin(manifest, manifest.targetUrl()))
-                .add("\n.fields($L) // $L", CodeBlock.join(
-                        manifest.fields().stream().map(field -> CodeBlock.of("$S", field.value())).toList(), ", "),
-                        origin(manifest, manifest.fields().get(0)));
-        manifest.key().ifPresent(key -> spec.add("\n.key($S) // $L", key.value(), origin(manifest, key)));
-        manifest.heartbeatSec().ifPresent(seconds ->
-                spec.add("\n.heartbeatSec($L) // $L", seconds.value(), origin(manifest, seconds)));
-        manifest.maxRetry().ifPresent(retries ->
-                spec.add("\n.maxRetry($L) // $L", retries.value(), origin(manifest, retries)));
-        manifest.parallelism().ifPresent(parallel ->
-                spec.add("\n.parallelism($L) // $L", parallel.value(), origin(manifest, parallel)));
-        manifest.partitions().ifPresent(partitions ->
-                spec.add("\n.partitions($L) // $L", partitions.value(), origin(manifest, partitions)));
-        manifest.pingUrl().ifPresent(url -> spec.add("\n.pingUrl($S) // $L", url.value(), origin(manifest, url)));
+                .add("$T.builder($S) // $L$>$>", CONNECTOR_SPEC, manifest.id().value(), origin(manifest, manifest.id()));
+        for (SpecSetting setting : manifest.specSettings()) {
+            spec.add("\n.$L($L) // $L", setting.method(), argument(setting.value()),
+                    InertText.comment(manifest.fileName() + ":" + setting.origin().line()));
+        }
         return spec.add("\n.build()$<$<").build();
+    }
+
+    private static CodeBlock argument(SpecValue value) {
+        if (value instanceof SpecValue.Text text) {
+            return CodeBlock.of("$S", text.value());
+        }
+        if (value instanceof SpecValue.Texts texts) {
+            return CodeBlock.join(texts.values().stream().map(text -> CodeBlock.of("$S", text)).toList(), ", ");
+        }
+        if (value instanceof SpecValue.WholeNumber number) {
+            return CodeBlock.of("$L", number.value());
+        }
+        if (value instanceof SpecValue.Flag flag) {
+            return CodeBlock.of("$L", flag.value());
+        }
+        return span(((SpecValue.Span) value).value());
+    }
+
+    /** A duration in the largest unit that states it exactly: {@code Duration.ofMinutes(90)}. */
+    private static CodeBlock span(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 86_400 == 0 && seconds > 0) {
+            return CodeBlock.of("$T.ofDays($L)", Duration.class, seconds / 86_400);
+        }
+        if (seconds % 3_600 == 0 && seconds > 0) {
+            return CodeBlock.of("$T.ofHours($L)", Duration.class, seconds / 3_600);
+        }
+        if (seconds % 60 == 0) {
+            return CodeBlock.of("$T.ofMinutes($L)", Duration.class, seconds / 60);
+        }
+        return CodeBlock.of("$T.ofSeconds($L)", Duration.class, seconds);
     }
 
     private static MethodSpec map(BoundConnector connector, TypeName request, DateFormats dateFormats,

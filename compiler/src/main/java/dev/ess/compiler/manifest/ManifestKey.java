@@ -1,67 +1,164 @@
 package dev.ess.compiler.manifest;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
 
-/** The keys a manifest may hold, with an example of each for hints. */
-enum ManifestKey {
-    ID("id", true, "city2dmv"),
-    LISTEN_TOPIC("listen_topic", true, "\"permits.changed\""),
-    TARGET_URL("target_url", true, "\"https://partner.example/soap\"", true),
-    FIELDS("fields", true, "[\"permit_id\", \"street\"]"),
-    HEARTBEAT_SEC("heartbeat_sec", false, "30"),
-    KEY("key", false, "permit_id"),
-    MAX_RETRY("max_retry", false, "5"),
-    PARALLELISM("parallelism", false, "4"),
-    PARTITIONS("partitions", false, "4"),
-    DEBOUNCE_SEC("debounce_sec", false, "2"),
-    REPLAY_WINDOW("replay_window", false, "15m"),
-    WSDL("wsdl", false, "partner.wsdl"),
-    OPERATION("operation", false, "submitPermit"),
-    PORT("port", false, "PermitPort"),
-    MAPPING("mapping", false, "partner.essmap"),
-    COPYBOOK("copybook", false, "partner.cpy"),
-    PING_URL("ping_url", false, "\"https://partner.example/health\"", true);
+/**
+ * One key a manifest may hold, declared once in {@link ManifestKeys}: its value type, whether it
+ * is required, what it means, its default, and how it reaches the connector's spec. The loader,
+ * the emitter, the JSON Schema and the README's table all follow these declarations.
+ */
+public final class ManifestKey<T> {
 
-    private final String yamlName;
+    private final String name;
+    private final ValueType<T> type;
     private final boolean required;
+    private final List<String> needs;
     private final String example;
-    private final boolean readAtStart;
+    private final String meaning;
+    private final Optional<String> byDefault;
+    private final Optional<String> defaultDescribed;
+    private final Optional<String> specMethod;
 
-    ManifestKey(String yamlName, boolean required, String example) {
-        this(yamlName, required, example, false);
+    private ManifestKey(Builder<T> builder) {
+        this.name = builder.name;
+        this.type = builder.type;
+        this.required = builder.required;
+        this.needs = List.copyOf(builder.needs);
+        this.example = Objects.requireNonNull(builder.example, "example");
+        this.meaning = Objects.requireNonNull(builder.meaning, "meaning");
+        this.byDefault = Optional.ofNullable(builder.byDefault);
+        this.defaultDescribed = Optional.ofNullable(builder.defaultDescribed);
+        this.specMethod = Optional.ofNullable(builder.specMethod);
     }
 
-    ManifestKey(String yamlName, boolean required, String example, boolean readAtStart) {
-        this.yamlName = yamlName;
-        this.required = required;
-        this.example = example;
-        this.readAtStart = readAtStart;
+    static <T> Builder<T> required(String name, ValueType<T> type) {
+        return new Builder<>(name, type, true);
     }
 
-    /** Whether the connector reads the value when it starts, so it may hold {@code ${env:NAME}} references. */
-    boolean readAtStart() {
-        return readAtStart;
+    static <T> Builder<T> optional(String name, ValueType<T> type) {
+        return new Builder<>(name, type, false);
     }
 
-    String yamlName() {
-        return yamlName;
+    /** The key as a manifest writes it: {@code max_retry}. */
+    public String name() {
+        return name;
     }
 
-    boolean required() {
+    public boolean required() {
         return required;
     }
 
-    String example() {
+    /** Keys that must stand beside this one. */
+    public List<String> needs() {
+        return needs;
+    }
+
+    /** A value as a manifest would write it, for hints and editors. */
+    public String example() {
         return example;
     }
 
-    static Optional<ManifestKey> named(String yamlName) {
-        return Arrays.stream(values()).filter(k -> k.yamlName.equals(yamlName)).findFirst();
+    /** What the key means, in one sentence for users. */
+    public String meaning() {
+        return meaning;
     }
 
-    static List<String> names() {
-        return Arrays.stream(values()).map(ManifestKey::yamlName).toList();
+    /** The value the runtime takes when the manifest leaves the key out, as a manifest would write it. */
+    public Optional<String> byDefault() {
+        return byDefault;
+    }
+
+    /** What happens when the manifest leaves the key out, when that is no single value. */
+    public Optional<String> defaultDescribed() {
+        return defaultDescribed;
+    }
+
+    /** The {@code ConnectorSpec.Builder} method that takes the value; empty for keys only the compiler reads. */
+    public Optional<String> specMethod() {
+        return specMethod;
+    }
+
+    /** The value as README's table describes it. */
+    public String described() {
+        return type.described();
+    }
+
+    ValueType<T> type() {
+        return type;
+    }
+
+    Optional<Located<T>> read(ValueReader reader, Node value) {
+        return type.reading().read(reader, name, value);
+    }
+
+    Optional<SpecSetting> specSetting(Located<?> value) {
+        @SuppressWarnings("unchecked") // values are stored under their own key, so they have its type
+        T typed = (T) value.value();
+        return specMethod.map(method -> new SpecSetting(method, type.toSpec().apply(typed), value.position()));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    static final class Builder<T> {
+        private final String name;
+        private final ValueType<T> type;
+        private final boolean required;
+        private List<String> needs = List.of();
+        private String example;
+        private String meaning;
+        private String byDefault;
+        private String defaultDescribed;
+        private String specMethod;
+
+        private Builder(String name, ValueType<T> type, boolean required) {
+            this.name = name;
+            this.type = type;
+            this.required = required;
+        }
+
+        Builder<T> example(String example) {
+            this.example = example;
+            return this;
+        }
+
+        Builder<T> means(String meaning) {
+            this.meaning = meaning;
+            return this;
+        }
+
+        Builder<T> needs(String... keys) {
+            this.needs = List.of(keys);
+            return this;
+        }
+
+        /** @param value the default as a manifest would write it */
+        Builder<T> byDefault(String value) {
+            this.byDefault = value;
+            return this;
+        }
+
+        Builder<T> byDefaultDescribed(String words) {
+            this.defaultDescribed = words;
+            return this;
+        }
+
+        /** @param method the {@code ConnectorSpec.Builder} method that takes the value */
+        Builder<T> toSpec(String method) {
+            if (type.toSpec() == null) {
+                throw new IllegalArgumentException(name + ": a " + type.described() + " does not reach the spec");
+            }
+            this.specMethod = method;
+            return this;
+        }
+
+        ManifestKey<T> declare() {
+            return new ManifestKey<>(this);
+        }
     }
 }

@@ -84,6 +84,18 @@ class BadInputTest {
                         fees.yml:9:15: error: [ESS014] 'debounce_sec' must be a whole number of seconds, 0 or more, found the number 1.5
                         debounce_sec: 1.5
                                       ^"""),
+                row("manifest and mapping together", Map.of(
+                                "fees.yml", manifest.replace("max_retry: 8", "max_retry: -1"),
+                                "fees.essmap", mapping.replace("units     ", "unit      ")),
+                        """
+                        fees.essmap:6:1: error: [ESS050] unknown field 'unit': not in the manifest's fields
+                        unit                           -> payFee/Units
+                        ^
+                          hint: did you mean 'units'?""",
+                        """
+                        fees.yml:7:12: error: [ESS014] 'max_retry' must be a whole number, 0 or more, found the number -1
+                        max_retry: -1
+                                   ^"""),
                 row("listen topic", Map.of("fees.yml", manifest.replace("\"parcels.fee.*\"", "\"parcels..fee*\"")),
                         """
                         fees.yml:3:15: error: [ESS014] 'listen_topic' must be words separated by '.', with * and # only \

@@ -1,6 +1,7 @@
 package dev.ess.compiler.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ess.compiler.TestFiles;
@@ -42,9 +43,9 @@ class ManifestLoaderTest {
         Manifest loaded = manifest.orElseThrow();
         assertEquals("city2dmv", loaded.id().value());
         assertEquals("permits.changed", loaded.listenTopic().value());
-        assertEquals("https://dmv.state.gov/soap/permits", loaded.targetUrl().value());
+        assertEquals("https://dmv.state.gov/soap/permits", loaded.value(ManifestKeys.TARGET_URL).orElseThrow().value());
         assertEquals(List.of("permit_id", "street", "truck_limit"), loaded.fieldNames());
-        assertEquals(30, loaded.heartbeatSec().orElseThrow().value());
+        assertEquals(30, loaded.value(ManifestKeys.HEARTBEAT_SEC).orElseThrow().value());
         assertEquals("permit_id", loaded.orderKey());
         assertEquals(3, loaded.listenTopic().position().line());
         assertEquals(15, loaded.listenTopic().position().column());
@@ -60,7 +61,7 @@ class ManifestLoaderTest {
         assertEquals(List.of(), diagnostics.all());
         assertEquals("dmv.wsdl", manifest.wsdl().orElseThrow().value());
         assertEquals("submitPermit", manifest.operation().orElseThrow().value());
-        assertEquals("city2dmv.essmap", manifest.mapping().orElseThrow().value());
+        assertEquals(new MappingSource.File("city2dmv.essmap"), manifest.mapping().orElseThrow().value());
     }
 
     @Test
@@ -76,16 +77,18 @@ class ManifestLoaderTest {
                 partitions: 8
                 debounce_sec: 2
                 replay_window: 2h
+                delta: true
                 ping_url: http://county.example/health
                 """).orElseThrow();
 
         assertEquals(List.of(), errors());
         assertEquals("owner.name", manifest.orderKey());
-        assertEquals(0, manifest.maxRetry().orElseThrow().value());
-        assertEquals(4, manifest.parallelism().orElseThrow().value());
-        assertEquals(8, manifest.partitions().orElseThrow().value());
-        assertEquals(2, manifest.debounceSec().orElseThrow().value());
-        assertEquals(Duration.ofHours(2), manifest.replayWindow().orElseThrow().value());
+        assertEquals(0, manifest.value(ManifestKeys.MAX_RETRY).orElseThrow().value());
+        assertEquals(4, manifest.value(ManifestKeys.PARALLELISM).orElseThrow().value());
+        assertEquals(8, manifest.value(ManifestKeys.PARTITIONS).orElseThrow().value());
+        assertEquals(2, manifest.value(ManifestKeys.DEBOUNCE_SEC).orElseThrow().value());
+        assertEquals(Duration.ofHours(2), manifest.value(ManifestKeys.REPLAY_WINDOW).orElseThrow().value());
+        assertEquals(true, manifest.value(ManifestKeys.DELTA).orElseThrow().value());
     }
 
     @Test
@@ -100,8 +103,8 @@ class ManifestLoaderTest {
 
         assertEquals(List.of(), errors());
         assertEquals("https://${env:COUNTY_HOST}/soap?user=clerk&password=${env:COUNTY_PASSWORD}",
-                manifest.targetUrl().value());
-        assertEquals("${env:COUNTY_PING}", manifest.pingUrl().orElseThrow().value());
+                manifest.value(ManifestKeys.TARGET_URL).orElseThrow().value());
+        assertEquals("${env:COUNTY_PING}", manifest.value(ManifestKeys.PING_URL).orElseThrow().value());
     }
 
     @Test
@@ -123,8 +126,8 @@ class ManifestLoaderTest {
 
         assertEquals(List.of(), diagnostics.all());
         assertEquals(folder.resolve("partner/records/tax.cpy").toAbsolutePath(),
-                manifest.resolve(manifest.copybook().orElseThrow()));
-        assertEquals(folder.resolve("partner/tax.essmap").toAbsolutePath(), manifest.resolve(manifest.mapping().orElseThrow()));
+                manifest.resolve(manifest.copybook().orElseThrow().value()));
+        assertEquals(new MappingSource.File("./tax.essmap"), manifest.mapping().orElseThrow().value());
     }
 
     @Test
@@ -141,9 +144,10 @@ class ManifestLoaderTest {
                 """).orElseThrow();
 
         assertEquals(List.of(), errors());
-        assertEquals("\n\n\n\n\n  permit_id -> Permit/ID   # one a line\n    street  -> Permit/Street\n",
-                manifest.inlineMapping().orElseThrow());
-        assertEquals(30, manifest.heartbeatSec().orElseThrow().value());
+        assertEquals(new MappingSource.Inline("\n\n\n\n\n  permit_id -> Permit/ID   # one a line\n    street  -> Permit/Street\n"),
+                manifest.mapping().orElseThrow().value());
+        assertEquals(5, manifest.mapping().orElseThrow().position().line());
+        assertEquals(30, manifest.value(ManifestKeys.HEARTBEAT_SEC).orElseThrow().value());
     }
 
     @Test
@@ -213,6 +217,47 @@ class ManifestLoaderTest {
                 "m.yml:6:6: error: [ESS016] key 'stret' is not one of the fields",
                 "m.yml:7:1: error: [ESS015] duplicate key 'key', first given at line 6"),
                 headlines());
+    }
+
+    @Test
+    void aManifestWithErrorsStillComesBackWhenItsIdAndFieldsAreRead() {
+        Manifest manifest = load("""
+                id: city2dmv
+                listen_topic: "permits.changed"
+                target_url: "https://dmv.state.gov/soap/permits"
+                fields: [permit_id]
+                max_retry: many
+                delta: sometimes
+                """).orElseThrow();
+
+        assertEquals(List.of(
+                "m.yml:5:12: error: [ESS014] 'max_retry' must be a whole number, 0 or more, found 'many'",
+                "m.yml:6:8: error: [ESS014] 'delta' must be true or false, found 'sometimes'"), headlines());
+        assertFalse(manifest.errorFree());
+        assertEquals(List.of("permit_id"), manifest.fieldNames());
+    }
+
+    @Test
+    void keysThatNeedOthersAreReportedWhereTheyStand() {
+        TestFiles.write(folder, "dmv.wsdl", "<definitions/>");
+        load("""
+                id: city2dmv
+                listen_topic: "permits.changed"
+                target_url: "https://dmv.state.gov/soap/permits"
+                fields: [permit_id]
+                wsdl: dmv.wsdl
+                port: PermitPort
+                """);
+
+        assertEquals(List.of("""
+                m.yml:5:1: error: [ESS013] missing required key 'operation'
+                wsdl: dmv.wsdl
+                ^
+                  hint: 'wsdl' needs 'operation: submitPermit'""", """
+                m.yml:5:1: error: [ESS013] missing required key 'mapping'
+                wsdl: dmv.wsdl
+                ^
+                  hint: 'wsdl' needs 'mapping: partner.essmap'"""), errors());
     }
 
     @Test
