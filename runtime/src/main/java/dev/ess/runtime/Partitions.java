@@ -58,9 +58,17 @@ final class Partitions implements AutoCloseable {
             return;
         }
         try {
-            int share = (count + Math.max(1, store.members()) - 1) / Math.max(1, store.members());
+            int members = Math.max(1, store.members());
+            for (int partition : store.lostPartitions()) {
+                if (held.containsKey(partition)) {
+                    LOG.warn("{}: another instance took partition {} over while the store was out of reach", connector,
+                            partition);
+                    stop(partition, false);
+                }
+            }
+            int share = (count + members - 1) / members;
             while (held.size() > share) {
-                stop(claimOrder.get(claimOrder.size() - 1));
+                stop(claimOrder.get(claimOrder.size() - 1), true);
             }
             for (int i = 0; i < count && held.size() < share; i++) {
                 int partition = (offset + i) % count;
@@ -88,7 +96,7 @@ final class Partitions implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         for (Integer partition : List.copyOf(claimOrder)) {
-            stop(partition);
+            stop(partition, true);
         }
     }
 
@@ -103,7 +111,8 @@ final class Partitions implements AutoCloseable {
         }
     }
 
-    private void stop(int partition) {
+    /** @param release whether to give the claim back: not when it was lost already */
+    private void stop(int partition, boolean release) {
         Running running = held.remove(partition);
         claimOrder.remove(Integer.valueOf(partition));
         try {
@@ -111,10 +120,12 @@ final class Partitions implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("{}: partition {} did not stop cleanly: {}", connector, partition, e.toString());
         }
-        try {
-            store.release(partition);
-        } catch (StoreException e) {
-            LOG.warn("{}: cannot give back partition {}: {}", connector, partition, e.getMessage());
+        if (release) {
+            try {
+                store.release(partition);
+            } catch (StoreException e) {
+                LOG.warn("{}: cannot give back partition {}: {}", connector, partition, e.getMessage());
+            }
         }
         LOG.info("{}: gave partition {} of {} back", connector, partition, count);
     }

@@ -3,13 +3,28 @@ package dev.ess.runtime.store;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JDBC connection and its {@link Dialect}, used by one caller at a time. Work runs in a
  * transaction that is committed before the call returns, or rolled back when it fails; a
  * failure becomes a {@link StoreException} naming the store and what was being done.
+ *
+ * <p>A connection the database ended (a restart, a fail-over, an administrator's
+ * {@code pg_terminate_backend}) is opened again at the next call, and what belonged to its
+ * session comes back with it: the connector's membership and the claims it held. A claim that
+ * another instance took in between is lost, and {@link #takeLostClaims()} says which.
  */
 final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** How long checking a connection after a failure may take. */
+    private static final int VALID_TIMEOUT_SECONDS = 2;
 
     /** Statements run inside one transaction. */
     @FunctionalInterface
@@ -17,8 +32,14 @@ final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final Connection connection;
+    private Connection connection;
+    /** Whether the connection was found ended: it is opened again at the next call. */
+    private boolean lost;
     private final Dialect dialect;
+    /** What this session holds, to take again with a new connection. */
+    private final Set<String> claims = new LinkedHashSet<>();
+    private final Set<String> joined = new LinkedHashSet<>();
+    private final List<String> lostClaims = new ArrayList<>();
     /** Why the latest write failed, or {@code null} when it succeeded. */
     private volatile String writeFailure;
     private volatile long lastWriteNanos = System.nanoTime();
@@ -75,7 +96,12 @@ final class Database implements AutoCloseable {
     /** Claims {@code name} for this store; false when another store holds it. */
     synchronized boolean tryClaim(String name) {
         try {
-            return dialect.tryClaim(connection, name);
+            reopenIfLost();
+            boolean claimed = dialect.tryClaim(connection, name);
+            if (claimed) {
+                claims.add(name);
+            }
+            return claimed;
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw failure("claim " + name, e);
@@ -86,7 +112,9 @@ final class Database implements AutoCloseable {
 
     /** Gives back a claim of {@link #tryClaim}. */
     synchronized void release(String name) {
+        claims.remove(name);
         try {
+            reopenIfLost();
             dialect.release(connection, name);
         } catch (SQLException e) {
             rollbackQuietly(e);
@@ -102,6 +130,14 @@ final class Database implements AutoCloseable {
             dialect.join(connection, connector);
             return null;
         });
+        joined.add(connector);
+    }
+
+    /** The claims a new connection could not take again since the last call: another instance holds them now. */
+    synchronized List<String> takeLostClaims() {
+        List<String> taken = List.copyOf(lostClaims);
+        lostClaims.clear();
+        return taken;
     }
 
     synchronized int members(String connector) {
@@ -132,6 +168,7 @@ final class Database implements AutoCloseable {
 
     private <T> T run(String action, boolean writes, Work<T> work) {
         try {
+            reopenIfLost();
             if (writes) {
                 dialect.begin(connection);
             }
@@ -148,6 +185,8 @@ final class Database implements AutoCloseable {
                 wrote(e.getMessage());
             }
             throw failure;
+        } catch (IOException e) {
+            throw new StoreException("store " + description() + ": cannot " + action + ": " + e, e);
         } catch (RuntimeException e) {
             rollbackQuietly(e);
             throw e;
@@ -159,12 +198,65 @@ final class Database implements AutoCloseable {
         lastWriteNanos = System.nanoTime();
     }
 
+    /**
+     * Opens a new connection when the last one was found ended, and takes again what its session
+     * held; throws when the database still cannot be reached, to be tried again at the next call.
+     */
+    private void reopenIfLost() throws SQLException, IOException {
+        if (!lost) {
+            return;
+        }
+        Connection fresh = dialect.connect();
+        List<String> taken = new ArrayList<>();
+        try {
+            for (String connector : joined) {
+                dialect.join(fresh, connector);
+            }
+            for (String name : claims) {
+                if (!dialect.tryClaim(fresh, name)) {
+                    taken.add(name);
+                }
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(fresh); // gives back what it took; all is taken again at the next try
+            throw e;
+        }
+        closeQuietly(connection);
+        connection = fresh;
+        lost = false;
+        claims.removeAll(taken);
+        lostClaims.addAll(taken);
+        LOG.warn("store {}: connected again{}", description(),
+                taken.isEmpty() ? "" : "; another instance holds " + String.join(", ", taken) + " now");
+    }
+
+    /** After a failure: whether the connection itself ended, so that the next call opens another. */
+    private void checkConnection() {
+        try {
+            if (!lost && !connection.isValid(VALID_TIMEOUT_SECONDS)) {
+                lost = true;
+                LOG.warn("store {}: the connection ended; connecting again at the next use", description());
+            }
+        } catch (SQLException e) {
+            lost = true;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // it ended already
+        }
+    }
+
     private void rollbackQuietly(Exception cause) {
         try {
             dialect.rollback(connection);
         } catch (SQLException suppressed) {
             cause.addSuppressed(suppressed);
         }
+        checkConnection();
     }
 
     private StoreException failure(String action, SQLException cause) {

@@ -2,6 +2,7 @@ package dev.ess.runtime.store;
 
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -154,6 +155,17 @@ public final class EventStore implements AutoCloseable {
 
     public void release(int partition) {
         database.release(claimName(partition));
+    }
+
+    /**
+     * The partitions whose claims ended with a connection the database closed and that another
+     * instance claimed before this store connected again: this instance must stop delivering them.
+     * Each is told once.
+     */
+    public List<Integer> lostPartitions() {
+        return database.takeLostClaims().stream()
+                .map(claim -> claim.equals(connector) ? 0 : Integer.parseInt(claim.substring(connector.length() + 1)))
+                .toList();
     }
 
     /**
